@@ -1,0 +1,106 @@
+//! Checking one draft: read, parse, refuse another format version, validate against the schema,
+//! run the Rust rules, and place every finding in the file.
+
+use crate::draft::Draft;
+use crate::locate::{Locator, Position};
+use crate::registry::Registry;
+use crate::rules::{self, Context, Finding, Severity};
+use crate::{schema, source};
+use chrono::NaiveDate;
+use std::io::Read;
+
+/// What a check needs besides the draft.
+pub struct Settings {
+    pub registry: Registry,
+    pub today: NaiveDate,
+    pub show_values: bool,
+    pub deny_warnings: bool,
+}
+
+/// A finding with its place in the file.
+pub struct Located {
+    pub finding: Finding,
+    pub position: Position,
+}
+
+/// The result of checking one draft.
+pub struct Outcome {
+    /// The draft's text (for quoting source lines), when it could be read as text.
+    pub text: Option<String>,
+    /// The draft's `reference`, when it is well-formed.
+    pub reference: Option<String>,
+    /// In order of place in the file.
+    pub findings: Vec<Located>,
+}
+
+impl Outcome {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings.iter().filter(|f| f.finding.severity() == severity).count()
+    }
+
+    pub fn passed(&self, settings: &Settings) -> bool {
+        self.count(Severity::Error) == 0 && !(settings.deny_warnings && self.count(Severity::Warning) > 0)
+    }
+}
+
+/// Checks a draft from a reader; a read failure is a failed draft, never a reason to stop.
+pub fn check_reader(reader: impl Read, settings: &Settings) -> Outcome {
+    match source::read_limited(reader) {
+        Ok(bytes) => check_bytes(bytes, settings),
+        Err(error) => {
+            let message = format!("the file cannot be read: {}", error.kind());
+            let finding = Finding::new(&rules::input::INP004, "", message);
+            rejected(Located { finding, position: Position { line: 1, column: 1 } })
+        }
+    }
+}
+
+pub fn check_bytes(bytes: Vec<u8>, settings: &Settings) -> Outcome {
+    let document = match source::parse(bytes) {
+        Ok(document) => document,
+        Err(source::Rejected { finding, position }) => return rejected(Located { finding, position }),
+    };
+    let mut findings = document.repeated;
+    let mut reference = None;
+    match rules::input::other_version(&document.value) {
+        Some(finding) => findings.push(finding),
+        None => {
+            let cx = Context {
+                draft: Draft::new(&document.value),
+                registry: &settings.registry,
+                today: settings.today,
+                show_values: settings.show_values,
+            };
+            schema::check(&document.value, &cx.draft, &mut findings);
+            rules::check(&cx, &mut findings);
+            // Checked by the schema: well-formed unless a finding points at it.
+            if !findings.iter().any(|f| f.pointer == "/reference") {
+                reference = cx.draft.str("/reference").map(str::to_owned);
+            }
+        }
+    }
+    let located = locate_all(&document.text, findings);
+    Outcome { text: Some(document.text), reference, findings: located }
+}
+
+fn rejected(finding: Located) -> Outcome {
+    Outcome { text: None, reference: None, findings: vec![finding] }
+}
+
+fn locate_all(text: &str, findings: Vec<Finding>) -> Vec<Located> {
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let locator = Locator::new(text);
+    let mut located: Vec<Located> =
+        findings.into_iter().map(|finding| Located { position: locator.locate(&finding), finding }).collect();
+    located.sort_by(|a, b| {
+        (a.position.line, a.position.column, a.finding.rule.id, &a.finding.pointer).cmp(&(
+            b.position.line,
+            b.position.column,
+            b.finding.rule.id,
+            &b.finding.pointer,
+        ))
+    });
+    located
+}

@@ -1,0 +1,72 @@
+//! The command line (clap).
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "nrm", about = "Check UK National Referral Mechanism referral drafts before you submit them")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check drafts against the format, the law and the guidance
+    Check(CheckArgs),
+    /// List every rule: ID, severity, one line
+    Rules,
+    /// Explain one rule in full: what it checks, why, its source, a failing and a passing example
+    Explain {
+        /// The rule's ID, such as CON003
+        rule: String,
+    },
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Draft files, or `-` for standard input
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Warnings fail the draft too
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Let messages quote values from the draft (off by default, so logs never carry a person's details)
+    #[arg(long)]
+    pub show_values: bool,
+    /// The date DAT003 and DAT004 compare with (default: today's local date)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub today: Option<NaiveDate>,
+    #[command(flatten)]
+    pub common: Common,
+    /// `human`: show failing drafts only, and the summary
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// Options every command that checks drafts shares.
+#[derive(Args)]
+pub struct Common {
+    /// The first responder registry to use instead of the built-in one
+    #[arg(long, value_name = "FILE")]
+    pub registry: Option<PathBuf>,
+    /// The config file (default: $NRM_CONFIG, ./nrm.toml, ~/.config/nrm/config.toml)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// For people: file:line:column, severity, rule and message
+    Human,
+    /// One JSON document for programs
+    Json,
+}
+
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    crate::draft::parse_date(text).ok_or_else(|| "expected a real date, YYYY-MM-DD".to_owned())
+}

@@ -1,0 +1,74 @@
+//! The config file (TOML): found from `--config`, else `NRM_CONFIG`, else `./nrm.toml`, else
+//! `$XDG_CONFIG_HOME/nrm/config.toml` (`~/.config/nrm/config.toml`). Every table is optional;
+//! an unknown key is an error, so a misspelt setting never passes silently.
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Replaces the built-in first responder registry; relative to the config file.
+    pub registry: Option<PathBuf>,
+    /// Defaults for `nrm new`. This table and the two below are validated on every command, so
+    /// a misspelt key is caught early, and read by the commands that use them.
+    #[expect(dead_code, reason = "read by `nrm new`")]
+    pub first_responder: Option<toml::Table>,
+    /// The Single Competent Authority contact for `nrm email`.
+    #[expect(dead_code, reason = "read by `nrm email`")]
+    pub sca: Option<Sca>,
+    /// How `nrm email --send` sends.
+    #[expect(dead_code, reason = "read by `nrm email --send`")]
+    pub smtp: Option<Smtp>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(dead_code, reason = "read by `nrm email`")]
+pub struct Sca {
+    pub email: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(dead_code, reason = "read by `nrm email --send`")]
+pub struct Smtp {
+    pub host: String,
+    pub port: Option<u16>,
+    pub security: Option<String>,
+    pub username: Option<String>,
+    pub ca_cert: Option<PathBuf>,
+    pub from: Option<String>,
+}
+
+/// Where the config comes from, in the order cli.md gives; `None` when there is none.
+pub fn find(explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(path) = explicit {
+        return Some(path.to_owned());
+    }
+    if let Some(path) = std::env::var_os("NRM_CONFIG").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(path));
+    }
+    let local = PathBuf::from("nrm.toml");
+    if local.is_file() {
+        return Some(local);
+    }
+    let config_home = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".config")))?;
+    Some(config_home.join("nrm").join("config.toml")).filter(|path| path.is_file())
+}
+
+/// Reads the config; the error names the file and what is wrong.
+pub fn load(explicit: Option<&Path>) -> Result<Config, String> {
+    let Some(path) = find(explicit) else { return Ok(Config::default()) };
+    let text = std::fs::read_to_string(&path)
+        .map_err(|error| format!("cannot read the config file {}: {error}", path.display()))?;
+    let mut config: Config =
+        toml::from_str(&text).map_err(|error| format!("the config file {} is not valid: {error}", path.display()))?;
+    if let (Some(registry), Some(folder)) = (&config.registry, path.parent()) {
+        config.registry = Some(folder.join(registry));
+    }
+    Ok(config)
+}

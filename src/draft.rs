@@ -1,0 +1,161 @@
+//! A lenient, read-only view of a parsed draft, and the facts derived from it (ages, age group).
+//!
+//! Rules read the draft through this view: a member that is missing or of the wrong type reads
+//! as absent, so a rule stays quiet where the schema has already reported the problem.
+
+use chrono::{Datelike, NaiveDate};
+use serde_json::Value;
+
+/// Whether the rules treat the potential victim as a child or an adult.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgeGroup {
+    Child,
+    Adult,
+}
+
+/// What the draft says about age, worked out once for every rule.
+#[derive(Debug, Default)]
+pub struct Facts {
+    pub prepared_on: Option<NaiveDate>,
+    /// The date of birth, when it is a real date.
+    pub date_of_birth: Option<NaiveDate>,
+    /// Completed years on `prepared_on`, when the date of birth gives a plausible age (0 to 120).
+    pub age: Option<i32>,
+    pub claimed_age: Option<i64>,
+    /// `None` when nothing says child and `age_status` is missing or not a known value.
+    pub group: Option<AgeGroup>,
+}
+
+pub struct Draft<'a> {
+    value: &'a Value,
+    pub facts: Facts,
+}
+
+/// The oldest age the format accepts.
+pub const MAX_AGE: i32 = 120;
+
+impl<'a> Draft<'a> {
+    pub fn new(value: &'a Value) -> Self {
+        let mut draft = Draft { value, facts: Facts::default() };
+        draft.facts = draft.derive_facts();
+        draft
+    }
+
+    fn derive_facts(&self) -> Facts {
+        let prepared_on = self.date("/prepared_on");
+        let date_of_birth = self.date("/potential_victim/date_of_birth");
+        let age = match (date_of_birth, prepared_on) {
+            (Some(born), Some(on)) if born <= on => Some(age_on(born, on)).filter(|age| *age <= MAX_AGE),
+            _ => None,
+        };
+        let claimed_age = self.int("/potential_victim/claimed_age");
+        let status = self.str("/potential_victim/age_status");
+        let may_be_child = matches!(status, Some("child" | "age_disputed"))
+            || claimed_age.is_some_and(|years| years < 18)
+            || age.is_some_and(|years| years < 18);
+        let group = if may_be_child {
+            Some(AgeGroup::Child)
+        } else if status == Some("adult") {
+            Some(AgeGroup::Adult)
+        } else {
+            None
+        };
+        Facts { prepared_on, date_of_birth, age, claimed_age, group }
+    }
+
+    pub fn is_child(&self) -> bool {
+        self.facts.group == Some(AgeGroup::Child)
+    }
+
+    pub fn is_adult(&self) -> bool {
+        self.facts.group == Some(AgeGroup::Adult)
+    }
+
+    pub fn get(&self, pointer: &str) -> Option<&'a Value> {
+        self.value.pointer(pointer)
+    }
+
+    pub fn has(&self, pointer: &str) -> bool {
+        self.get(pointer).is_some()
+    }
+
+    pub fn str(&self, pointer: &str) -> Option<&'a str> {
+        self.get(pointer)?.as_str()
+    }
+
+    pub fn bool(&self, pointer: &str) -> Option<bool> {
+        self.get(pointer)?.as_bool()
+    }
+
+    pub fn is_true(&self, pointer: &str) -> bool {
+        self.bool(pointer) == Some(true)
+    }
+
+    pub fn int(&self, pointer: &str) -> Option<i64> {
+        self.get(pointer)?.as_i64()
+    }
+
+    pub fn date(&self, pointer: &str) -> Option<NaiveDate> {
+        parse_date(self.str(pointer)?)
+    }
+
+    /// The string items of an array, with their indexes; other items are skipped.
+    pub fn strings(&self, pointer: &str) -> impl Iterator<Item = (usize, &'a str)> {
+        self.get(pointer)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .filter_map(|(index, item)| Some((index, item.as_str()?)))
+    }
+}
+
+/// A full calendar date, `YYYY-MM-DD` and nothing else.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !shaped {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// Age in completed years on a day. Someone born on 29 February comes of age on 1 March in a
+/// common year, as in English law: the birthday has not yet come on 28 February.
+pub fn age_on(born: NaiveDate, on: NaiveDate) -> i32 {
+    let had_birthday = (on.month(), on.day()) >= (born.month(), born.day());
+    on.year() - born.year() - i32::from(!had_birthday)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        parse_date(text).unwrap()
+    }
+
+    #[test]
+    fn age_counts_completed_years() {
+        assert_eq!(age_on(date("2008-11-22"), date("2026-11-21")), 17);
+        assert_eq!(age_on(date("2008-11-22"), date("2026-11-22")), 18);
+    }
+
+    #[test]
+    fn leap_day_birthday_comes_on_first_of_march_in_common_years() {
+        assert_eq!(age_on(date("2008-02-29"), date("2026-02-28")), 17);
+        assert_eq!(age_on(date("2008-02-29"), date("2026-03-01")), 18);
+        assert_eq!(age_on(date("2008-02-29"), date("2028-02-29")), 20);
+    }
+
+    #[test]
+    fn only_full_dates_parse() {
+        assert!(parse_date("2026-02-28").is_some());
+        for bad in ["2026-02-30", "2026-2-28", "26-02-28", "2026-02-28T00:00", "２０２６-02-28"] {
+            assert!(parse_date(bad).is_none(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! `nrm`: checks UK National Referral Mechanism referral drafts before they are submitted.
+
+mod check;
+mod cli;
+mod config;
+mod draft;
+mod locate;
+mod registry;
+mod report;
+mod rules;
+mod schema;
+mod source;
+mod suggest;
+
+use check::Settings;
+use clap::{CommandFactory, FromArgMatches};
+use cli::{CheckArgs, Cli, Command, Common, Format};
+use registry::Registry;
+use report::{Checked, Report, Summary};
+use serde::Serialize;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// The format version of the drafts this build checks.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The tool as reports name it.
+#[derive(Serialize)]
+pub struct Tool<'a> {
+    name: &'static str,
+    version: &'static str,
+    format_version: u32,
+    registry_version: &'a str,
+}
+
+impl<'a> Tool<'a> {
+    pub fn new(registry: &'a Registry) -> Self {
+        Tool {
+            name: "nrm",
+            version: env!("CARGO_PKG_VERSION"),
+            format_version: FORMAT_VERSION,
+            registry_version: &registry.version,
+        }
+    }
+}
+
+/// Why a command could not run (exit 2).
+struct Failure(String);
+
+fn main() -> ExitCode {
+    let built_in = Registry::built_in();
+    let version = format!(
+        "{} (format version {FORMAT_VERSION}; first responder registry {}, reviewed {})",
+        env!("CARGO_PKG_VERSION"),
+        built_in.version,
+        built_in.reviewed_on
+    );
+    let matches = Cli::command().version(version).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
+    let result = match cli.command {
+        Command::Check(args) => run_check(args),
+        Command::Rules => print_rules(),
+        Command::Explain { rule } => explain(&rule),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            eprintln!("nrm: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The registry: `--registry`, else the config's, else the built-in one.
+fn load_registry(common: &Common) -> Result<Registry, Failure> {
+    let config = config::load(common.config.as_deref()).map_err(Failure)?;
+    match common.registry.as_ref().or(config.registry.as_ref()) {
+        Some(path) => Registry::load(path).map_err(Failure),
+        None => Ok(Registry::built_in()),
+    }
+}
+
+fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
+    for path in &args.paths {
+        if path.as_os_str() != "-" && !path.exists() {
+            return Err(Failure(format!("{}: no such file or folder", path.display())));
+        }
+    }
+    let settings = Settings {
+        registry: load_registry(&args.common)?,
+        today: args.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        show_values: args.show_values,
+        deny_warnings: args.deny_warnings,
+    };
+    let mut report: Box<dyn Report> = match args.format {
+        Format::Human => Box::new(report::human::Human { quiet: args.quiet }),
+        Format::Json => Box::new(report::json::Json::default()),
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut summary = Summary::default();
+    for path in &args.paths {
+        let outcome = if path.as_os_str() == "-" {
+            check::check_reader(io::stdin().lock(), &settings)
+        } else {
+            match std::fs::File::open(path) {
+                Ok(file) => check::check_reader(file, &settings),
+                Err(error) => check::check_reader(FailedRead(error), &settings),
+            }
+        };
+        summary.add(&outcome, &settings);
+        let checked = Checked { path: path.display().to_string(), outcome };
+        report.draft(&mut out, &checked, &settings).map_err(write_failed)?;
+    }
+    report.finish(&mut out, &summary, &settings).map_err(write_failed)?;
+    out.flush().map_err(write_failed)?;
+    Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// A file that could not be opened reads as that error, so it becomes a failed draft.
+struct FailedRead(io::Error);
+
+impl io::Read for FailedRead {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        Err(io::Error::new(self.0.kind(), self.0.to_string()))
+    }
+}
+
+fn write_failed(error: io::Error) -> Failure {
+    Failure(format!("cannot write the report: {error}"))
+}
+
+fn print_rules() -> Result<ExitCode, Failure> {
+    let mut out = io::stdout().lock();
+    for rule in rules::catalogue() {
+        writeln!(out, "{}  {:<7}  {}", rule.id, rule.severity.as_str(), rule.summary).map_err(write_failed)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain(id: &str) -> Result<ExitCode, Failure> {
+    let rule = rules::find(&id.to_ascii_uppercase())
+        .ok_or_else(|| Failure(format!("there is no rule {id}; `nrm rules` lists them all")))?;
+    let source = if rule.source.is_empty() { "the draft format, version 1" } else { rule.source };
+    let text = format!(
+        "{} ({})\n\n{}.\n\nWhy: {}\n\nSource: {source}\n\nFails:\n    {}\n\nPasses:\n    {}\n",
+        rule.id,
+        rule.severity.as_str(),
+        capitalised(rule.summary),
+        rule.why,
+        rule.fails,
+        rule.passes
+    );
+    io::stdout().lock().write_all(text.as_bytes()).map_err(write_failed)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}

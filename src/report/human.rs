@@ -1,0 +1,108 @@
+//! `--format human`: for people at a terminal. Each finding gives the file, line and column,
+//! severity, rule and message; the source line is shown with a marker under the member only
+//! where the line holds no value from the draft, or under `--show-values`.
+
+use super::{Checked, Report, Summary};
+use crate::check::Settings;
+use crate::schema::is_member_name;
+use std::io::{self, Write};
+
+pub struct Human {
+    pub quiet: bool,
+}
+
+impl Report for Human {
+    fn draft(&mut self, out: &mut dyn Write, checked: &Checked, settings: &Settings) -> io::Result<()> {
+        let outcome = &checked.outcome;
+        if self.quiet && outcome.passed(settings) {
+            return Ok(());
+        }
+        for located in &outcome.findings {
+            let finding = &located.finding;
+            let position = located.position;
+            writeln!(
+                out,
+                "{}:{}:{}: {}[{}] {}",
+                checked.path,
+                position.line,
+                position.column,
+                finding.severity().as_str(),
+                finding.rule.id,
+                finding.message
+            )?;
+            let line = outcome.text.as_deref().and_then(|text| text.lines().nth(position.line.saturating_sub(1)));
+            if let Some(line) = line.filter(|line| settings.show_values || holds_no_value(line)) {
+                let gutter = " ".repeat(position.line.to_string().len());
+                let indent: String = line
+                    .chars()
+                    .take(position.column.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                writeln!(out, "{gutter} |\n{} | {line}\n{gutter} | {indent}^", position.line)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary, _: &Settings) -> io::Result<()> {
+        writeln!(
+            out,
+            "{} checked: {} passed, {} failed ({}, {}, {})",
+            counted(summary.files, "draft", "drafts"),
+            summary.passed,
+            summary.failed,
+            counted(summary.errors, "error", "errors"),
+            counted(summary.warnings, "warning", "warnings"),
+            counted(summary.infos, "info", "infos"),
+        )
+    }
+}
+
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Whether a line of a draft shows nothing but the format's own words: member names,
+/// punctuation, `true`, `false` and `null`. Any other string or number may be a person's data.
+fn holds_no_value(line: &str) -> bool {
+    let mut rest = line.trim();
+    while let Some(c) = rest.chars().next() {
+        if c == '"' {
+            let Some(name) = quoted(rest) else { return false };
+            rest = rest[name.len() + 2..].trim_start();
+            if !(rest.starts_with(':') && is_member_name(name)) {
+                return false;
+            }
+        } else if "{}[],: \t".contains(c) {
+            rest = &rest[c.len_utf8()..];
+        } else if let Some(word) = ["true", "false", "null"].into_iter().find(|w| rest.starts_with(w)) {
+            rest = &rest[word.len()..];
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// The text of a string at the start of `text`, if it has no escapes (member names have none).
+fn quoted(text: &str) -> Option<&str> {
+    let body = &text[1..];
+    let end = body.find('"')?;
+    let name = &body[..end];
+    (!name.contains('\\')).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::holds_no_value;
+
+    #[test]
+    fn only_lines_of_format_words_are_quotable() {
+        assert!(holds_no_value(r#"  "potential_victim": {"#));
+        assert!(holds_no_value(r#"    "interview": { "accompanying_adult_present": true },"#));
+        assert!(!holds_no_value(r#"    "given_names": "Elira","#));
+        assert!(!holds_no_value(r#"    "claimed_age": 15,"#));
+        assert!(!holds_no_value(r#"    "Elira Hoxha": true,"#));
+        assert!(!holds_no_value(r#"    "Tommy""#));
+    }
+}

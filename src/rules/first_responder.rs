@@ -1,0 +1,169 @@
+//! FR: first responder authorisation. Only staff of designated first responder organisations
+//! may refer, and the online form verifies their work email; the registry says who is
+//! designated, where, and with which email domains.
+
+use super::{Context, Finding, Rule, Severity};
+use crate::registry::{Organisation, domain_matches};
+
+const TYPE: &str = "/first_responder/organisation/type";
+const NGO: &str = "/first_responder/organisation/ngo";
+const EMAIL: &str = "/first_responder/email";
+
+pub static FR001: Rule = Rule {
+    id: "FR001",
+    severity: Severity::Error,
+    summary: "the organisation is not a designated first responder, so it cannot refer",
+    why: "Only designated first responder organisations may refer into the NRM. Others (an NHS trust, a school, a charity not on the list) refer through one of them.",
+    source: "NRM statutory guidance (Modern Slavery Act 2015 s.49), designated first responder organisations",
+    fails: r#""organisation": { "type": "other", "name": "Manchester University NHS Foundation Trust" }"#,
+    passes: r#""organisation": { "type": "local_authority", "name": "Manchester City Council" }"#,
+};
+
+pub static FR002: Rule = Rule {
+    id: "FR002",
+    severity: Severity::Error,
+    summary: "`organisation.ngo` is not a designated NGO in the registry",
+    why: "Only the NGOs the Home Office designates may refer; an unknown id is either a typo or an organisation that must refer through a first responder.",
+    source: "first responder registry",
+    fails: r#""organisation": { "type": "ngo", "name": "NSPCC", "ngo": "nspc" }"#,
+    passes: r#""organisation": { "type": "ngo", "name": "NSPCC", "ngo": "nspcc" }"#,
+};
+
+pub static FR003: Rule = Rule {
+    id: "FR003",
+    severity: Severity::Error,
+    summary: "the organisation is not designated in this nation",
+    why: "Designation is per nation: Health and Social Care Trusts are first responders in Northern Ireland only, and some NGOs in one nation only.",
+    source: "first responder registry",
+    fails: r#""nation": "england", … "organisation": { "type": "hsc_trust", "name": "Belfast HSC Trust" }"#,
+    passes: r#""nation": "northern_ireland", … "organisation": { "type": "hsc_trust", "name": "Belfast HSC Trust" }"#,
+};
+
+pub static FR004: Rule = Rule {
+    id: "FR004",
+    severity: Severity::Error,
+    summary: "the email address's domain does not belong to the organisation",
+    why: "The online form verifies the first responder's work email; a personal or mistyped address will be refused, and public webmail is never a work address.",
+    source: "NRM online referral form: work email verification",
+    fails: r#""email": "priya.sharma@gmail.com", … "type": "local_authority""#,
+    passes: r#""email": "priya.sharma@lincolnshire.gov.uk", … "type": "local_authority""#,
+};
+
+pub static FR005: Rule = Rule {
+    id: "FR005",
+    severity: Severity::Warning,
+    summary: "the registry knows no email domain for this organisation, so the email could not be verified",
+    why: "The online form will still verify the address; check it is your organisation's work address before you start the hour-long form.",
+    source: "first responder registry",
+    fails: r#""email": "caseworker@tara-example.org.uk", … "ngo": "tara""#,
+    passes: r#""email": "caseworker@nspcc.org.uk", … "ngo": "nspcc""#,
+};
+
+pub static FR006: Rule = Rule {
+    id: "FR006",
+    severity: Severity::Error,
+    summary: "only a specified public authority (police, local authority, National Crime Agency, Home Office, GLAA) may file a Duty to Notify",
+    why: "The duty to notify falls on specified public authorities; an NGO or a Health and Social Care Trust refers into the NRM with consent instead.",
+    source: "Modern Slavery Act 2015 s.52",
+    fails: r#""route": "duty_to_notify", … "type": "ngo""#,
+    passes: r#""route": "duty_to_notify", … "type": "police""#,
+};
+
+pub static RULES: [&Rule; 6] = [&FR001, &FR002, &FR003, &FR004, &FR005, &FR006];
+
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let draft = &cx.draft;
+    let Some(kind) = draft.str(TYPE) else { return };
+    let designated = cx.registry.types.get(kind);
+    if kind == "other" || (kind != "ngo" && designated.is_none()) {
+        out.push(Finding::new(
+            &FR001,
+            TYPE,
+            "this organisation is not a designated first responder, so it cannot refer. Refer through \
+             local authority children's services, the police, or a designated NGO such as the NSPCC's \
+             Child Trafficking Advice Centre, and give them what you know",
+        ));
+    }
+    let organisation = if kind == "ngo" { designated_ngo(cx, out) } else { designated };
+    if let Some(organisation) = organisation {
+        designated_in_nation(cx, organisation, kind, out);
+        work_email(cx, organisation, out);
+    }
+    let public_authority = designated.is_some_and(|o| o.public_authority);
+    if draft.str("/route") == Some("duty_to_notify") && !public_authority {
+        out.push(Finding::new(
+            &FR006,
+            "/route",
+            "only a specified public authority (police, local authority, National Crime Agency, Home Office, \
+             GLAA) may file a Duty to Notify; with the adult's consent, refer into the NRM (`\"route\": \"nrm\"`)",
+        ));
+    }
+}
+
+/// FR002: the NGO named by `organisation.ngo`, if the registry designates it.
+fn designated_ngo<'r>(cx: &Context<'r>, out: &mut Vec<Finding>) -> Option<&'r Organisation> {
+    let id = cx.draft.str(NGO)?;
+    let ngo = cx.registry.ngos.get(id);
+    if ngo.is_none() {
+        let known: Vec<&str> = cx.registry.ngos.keys().map(String::as_str).collect();
+        out.push(Finding::new(
+            &FR002,
+            NGO,
+            format!("this NGO is not designated in the registry; use one of: {}", known.join(", ")),
+        ));
+    }
+    ngo
+}
+
+/// FR003.
+fn designated_in_nation(cx: &Context, organisation: &Organisation, kind: &str, out: &mut Vec<Finding>) {
+    let Some(nation) = cx.draft.str("/nation") else { return };
+    if !organisation.serves(nation) {
+        out.push(Finding::new(
+            &FR003,
+            if kind == "ngo" { NGO } else { TYPE },
+            format!(
+                "{} is designated only in {}, not where this person was identified; refer through a \
+                 first responder designated there",
+                organisation.name,
+                organisation.nations.join(", ")
+            ),
+        ));
+    }
+}
+
+/// FR004 and FR005.
+fn work_email(cx: &Context, organisation: &Organisation, out: &mut Vec<Finding>) {
+    let Some(email) = cx.draft.str(EMAIL) else { return };
+    let Some((_, domain)) = email.rsplit_once('@') else { return };
+    let quoted = cx.quote(domain);
+    if cx.registry.is_webmail(domain) {
+        out.push(Finding::new(
+            &FR004,
+            EMAIL,
+            format!("the email is a public webmail address{quoted}; use your work email address"),
+        ));
+        return;
+    }
+    match &organisation.domains {
+        None => out.push(Finding::new(
+            &FR005,
+            EMAIL,
+            format!(
+                "the registry knows no email domain for {}, so the address{quoted} could not be verified; \
+                 make sure it is your work address",
+                organisation.name
+            ),
+        )),
+        Some(domains) if !domains.iter().any(|known| domain_matches(domain, known)) => out.push(Finding::new(
+            &FR004,
+            EMAIL,
+            format!(
+                "the email's domain{quoted} does not belong to {}; use your work address (a domain ending in {})",
+                organisation.name,
+                domains.join(" or ")
+            ),
+        )),
+        Some(_) => {}
+    }
+}

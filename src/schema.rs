@@ -1,0 +1,212 @@
+//! The JSON Schema of format version 1: the single source of the draft's structure.
+//!
+//! The binary embeds `schemas/referral.schema.json` and compiles it once. Each schema failure
+//! becomes a finding: its rule is the `x-rule` annotation nearest to the failing keyword (so a
+//! child's missing consent note is CON003), else INP003 for an unknown member, REQ001 for a
+//! missing one and REQ002 for any other.
+
+use crate::draft::Draft;
+use crate::rules::input::INP003;
+use crate::rules::structure::{REQ001, REQ002};
+use crate::rules::{Finding, Rule};
+use crate::source::push_segment;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{ValidationError, Validator};
+use serde_json::Value;
+use std::sync::LazyLock;
+
+pub const TEXT: &str = include_str!("../schemas/referral.schema.json");
+
+struct Schema {
+    document: Value,
+    validator: Validator,
+}
+
+static SCHEMA: LazyLock<Schema> = LazyLock::new(|| {
+    let document: Value = serde_json::from_str(TEXT).expect("the embedded schema is JSON");
+    let validator =
+        jsonschema::options().should_validate_formats(true).build(&document).expect("the embedded schema compiles");
+    Schema { document, validator }
+});
+
+/// Every member name the format knows, at any depth: words that may be shown from a draft's
+/// text, since they are the format's vocabulary and not the draft's values.
+pub fn is_member_name(name: &str) -> bool {
+    static NAMES: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+        let mut names = std::collections::HashSet::new();
+        collect_member_names(&SCHEMA.document, &mut names);
+        names
+    });
+    NAMES.contains(name)
+}
+
+fn collect_member_names(node: &Value, names: &mut std::collections::HashSet<String>) {
+    match node {
+        Value::Object(map) => {
+            if let Some(Value::Object(properties)) = map.get("properties") {
+                names.extend(properties.keys().cloned());
+            }
+            map.values().for_each(|child| collect_member_names(child, names));
+        }
+        Value::Array(items) => items.iter().for_each(|child| collect_member_names(child, names)),
+        _ => {}
+    }
+}
+
+/// Checks a draft against the schema.
+pub fn check(value: &Value, draft: &Draft, out: &mut Vec<Finding>) {
+    let schema = &*SCHEMA;
+    // The schema's child case starts from `age_status` and `claimed_age`; a date of birth under
+    // 18 beside `age_status: adult` (AGE001) must still bring every child requirement.
+    let adjusted;
+    let instance = if draft.is_child() && draft.str("/potential_victim/age_status") == Some("adult") {
+        let mut copy = value.clone();
+        copy["potential_victim"]["age_status"] = Value::from("child");
+        adjusted = copy;
+        &adjusted
+    } else {
+        value
+    };
+    let mut found: Vec<(Finding, Option<String>)> = Vec::new();
+    for error in schema.validator.iter_errors(instance) {
+        schema.translate(&error, &mut found);
+    }
+    // One finding per place: where a domain rule and a plain REQ rule report the same member,
+    // the domain rule says more.
+    let plain = |rule: &Rule| rule.id == REQ001.id || rule.id == REQ002.id;
+    let domain: Vec<(String, Option<String>)> =
+        found.iter().filter(|(f, _)| !plain(f.rule)).map(|(f, subject)| (f.pointer.clone(), subject.clone())).collect();
+    out.extend(
+        found
+            .into_iter()
+            .filter(|(f, subject)| !plain(f.rule) || !domain.iter().any(|(p, s)| *p == f.pointer && s == subject))
+            .map(|(f, _)| f),
+    );
+}
+
+impl Schema {
+    /// The subschema at a path of the schema document.
+    fn node(&self, path: &str) -> Option<&Value> {
+        self.document.pointer(path)
+    }
+
+    /// The `x-rule` nearest to the keyword that failed, walking down from the root.
+    fn annotated_rule(&self, keyword_path: &str) -> Option<&'static Rule> {
+        let mut node = &self.document;
+        let mut rule = None;
+        for segment in keyword_path.split('/').skip(1) {
+            if let Some(id) = node.get("x-rule").and_then(Value::as_str) {
+                rule = crate::rules::find(id);
+            }
+            node = match node {
+                Value::Object(map) => map.get(&segment.replace("~1", "/").replace("~0", "~")),
+                Value::Array(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
+                _ => None,
+            }
+            .unwrap_or(&Value::Null);
+        }
+        rule
+    }
+
+    /// Turns one schema failure into findings, each with the member it is about (for a missing
+    /// member) so that duplicates can be recognised.
+    fn translate(&self, error: &ValidationError, out: &mut Vec<(Finding, Option<String>)>) {
+        let keyword_path = error.schema_path().as_str();
+        let (parent_path, keyword) = keyword_path.rsplit_once('/').unwrap_or(("", keyword_path));
+        let subschema = self.node(parent_path).unwrap_or(&Value::Null);
+        let pointer = error.instance_path().as_str();
+        let annotated = self.annotated_rule(keyword_path);
+        let member = pointer.rsplit('/').next().unwrap_or("");
+        let with_rule = |default: &'static Rule, detail: String| -> Finding {
+            let rule = annotated.unwrap_or(default);
+            let message = if annotated.is_some() { format!("{detail}; {}", rule.summary) } else { detail };
+            Finding::new(rule, pointer, message)
+        };
+        match error.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                for name in unexpected {
+                    let mut member_pointer = pointer.to_owned();
+                    push_segment(&mut member_pointer, name);
+                    let message = unknown_member_message(name, subschema);
+                    out.push((Finding::new(&INP003, member_pointer, message), None));
+                }
+            }
+            ValidationErrorKind::Required { property } => {
+                let property = property.as_str().unwrap_or_default().to_owned();
+                let finding = with_rule(&REQ001, format!("`{property}` is missing"));
+                out.push((finding, Some(property)));
+            }
+            kind => {
+                let detail = describe(kind, keyword, subschema, member);
+                out.push((with_rule(&REQ002, detail), None));
+            }
+        }
+    }
+}
+
+/// What is wrong with a value, in words, without quoting it.
+fn describe(kind: &ValidationErrorKind, keyword: &str, subschema: &Value, member: &str) -> String {
+    match kind {
+        ValidationErrorKind::FalseSchema => format!("`{member}` must be left out here"),
+        ValidationErrorKind::Type { kind } => format!("must be {}", type_words(kind)),
+        ValidationErrorKind::Constant { expected_value } => format!("must be `{expected_value}`"),
+        ValidationErrorKind::Enum { options } => match options.as_array() {
+            Some(options) if options.len() <= 12 => {
+                let words: Vec<String> =
+                    options.iter().map(|o| format!("`{}`", o.as_str().unwrap_or_default())).collect();
+                format!("must be one of {}", words.join(", "))
+            }
+            _ => format!("is not an allowed value: {}", description(subschema, "see `nrm schema`")),
+        },
+        ValidationErrorKind::Pattern { .. } => {
+            format!("is not in the required form: {}", description(subschema, "see `nrm schema`"))
+        }
+        ValidationErrorKind::Format { format } if format == "date" => "must be a real calendar date, YYYY-MM-DD".into(),
+        ValidationErrorKind::Format { format } => format!("must be a valid {format}"),
+        ValidationErrorKind::MinLength { limit } => format!("must be at least {limit} characters long"),
+        ValidationErrorKind::MaxLength { limit } => format!("must be at most {limit} characters long"),
+        ValidationErrorKind::MinItems { limit } => format!("must list at least {limit} item{}", plural(*limit)),
+        ValidationErrorKind::MaxItems { limit } => format!("must list at most {limit} item{}", plural(*limit)),
+        ValidationErrorKind::UniqueItems => "must not list the same item twice".into(),
+        ValidationErrorKind::Minimum { limit } => format!("must be at least {limit}"),
+        ValidationErrorKind::Maximum { limit } => format!("must be at most {limit}"),
+        _ => format!("is not valid here ({keyword}): {}", description(subschema, "see `nrm schema`")),
+    }
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn description<'a>(subschema: &'a Value, otherwise: &'a str) -> &'a str {
+    subschema.get("description").and_then(Value::as_str).unwrap_or(otherwise)
+}
+
+fn type_words(kind: &TypeKind) -> String {
+    let word = |t: &jsonschema::JsonType| match t.to_string().as_str() {
+        "string" => "text in quotes".to_owned(),
+        "boolean" => "`true` or `false`".to_owned(),
+        "integer" => "a whole number".to_owned(),
+        "number" => "a number".to_owned(),
+        "object" => "an object, `{ … }`".to_owned(),
+        "array" => "a list, `[ … ]`".to_owned(),
+        "null" => "`null`".to_owned(),
+        other => other.to_owned(),
+    };
+    match kind {
+        TypeKind::Single(t) => word(t),
+        TypeKind::Multiple(set) => set.iter().map(|t| word(&t)).collect::<Vec<_>>().join(" or "),
+    }
+}
+
+/// INP003's message: never the unknown name itself (the pointer carries it), but the nearest
+/// known member when one is close.
+fn unknown_member_message(name: &str, subschema: &Value) -> String {
+    let known = subschema.get("properties").and_then(Value::as_object).into_iter().flat_map(|p| p.keys());
+    match crate::suggest::nearest(name, known) {
+        Some(near) => format!("this member is not part of format version 1 here; did you mean `{near}`?"),
+        None => {
+            "this member is not part of format version 1 here; remove it, or check its name against `nrm schema`".into()
+        }
+    }
+}
