@@ -17,7 +17,7 @@ pub enum AgeGroup {
 #[derive(Debug, Default)]
 pub struct Facts {
     pub prepared_on: Option<NaiveDate>,
-    /// The date of birth, when it is a real date.
+    /// The date of birth, when it is a real date giving a plausible age (AGE004 reports others).
     pub date_of_birth: Option<NaiveDate>,
     /// Completed years on `prepared_on`, when the date of birth gives a plausible age (0 to 120).
     pub age: Option<i32>,
@@ -43,11 +43,12 @@ impl<'a> Draft<'a> {
 
     fn derive_facts(&self) -> Facts {
         let prepared_on = self.date("/prepared_on");
-        let date_of_birth = self.date("/potential_victim/date_of_birth");
-        let age = match (date_of_birth, prepared_on) {
+        let born = self.date("/potential_victim/date_of_birth");
+        let age = match (born, prepared_on) {
             (Some(born), Some(on)) if born <= on => Some(age_on(born, on)).filter(|age| *age <= MAX_AGE),
             _ => None,
         };
+        let date_of_birth = born.filter(|_| age.is_some());
         let claimed_age = self.int("/potential_victim/claimed_age");
         let status = self.str("/potential_victim/age_status");
         let may_be_child = matches!(status, Some("child" | "age_disputed"))

@@ -93,7 +93,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
              `age_status` to `age_disputed` (or `child`)",
         ));
     }
-    if let (Some(born), Some(on)) = (facts.date_of_birth, facts.prepared_on)
+    if let (Some(born), Some(on)) = (draft.date(BORN), facts.prepared_on)
         && facts.age.is_none()
     {
         let problem = if born > on { "is after the referral date" } else { "gives an age over 120" };
