@@ -47,12 +47,15 @@ impl Outcome {
 pub fn check_reader(reader: impl Read, settings: &Settings) -> Outcome {
     match source::read_limited(reader) {
         Ok(bytes) => check_bytes(bytes, settings),
-        Err(error) => {
-            let message = format!("the file cannot be read: {}", error.kind());
-            let finding = Finding::new(&rules::input::INP004, "", message);
-            rejected(Located { finding, position: Position { line: 1, column: 1 } })
-        }
+        Err(error) => unreadable(&error),
     }
+}
+
+/// A draft that could not be read (a folder without permission, say): INP004, not a stop.
+pub fn unreadable(error: &std::io::Error) -> Outcome {
+    let message = format!("the file cannot be read: {}", error.kind());
+    let finding = Finding::new(&rules::input::INP004, "", message);
+    rejected(Located { finding, position: Position { line: 1, column: 1 } })
 }
 
 pub fn check_bytes(bytes: Vec<u8>, settings: &Settings) -> Outcome {

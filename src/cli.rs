@@ -26,7 +26,7 @@ pub enum Command {
 
 #[derive(Args)]
 pub struct CheckArgs {
-    /// Draft files, or `-` for standard input
+    /// Draft files, folders (every `*.json` below, sorted), or `-` for standard input
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format
@@ -46,6 +46,9 @@ pub struct CheckArgs {
     /// `human`: show failing drafts only, and the summary
     #[arg(long)]
     pub quiet: bool,
+    /// Drafts checked at once (default: the number of cores)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
 }
 
 /// Options every command that checks drafts shares.
@@ -65,6 +68,12 @@ pub enum Format {
     Human,
     /// One JSON document for programs
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards
+    Sarif,
+    /// JUnit XML, a test case per draft
+    Junit,
+    /// GitHub Actions annotations
+    Github,
 }
 
 fn parse_day(text: &str) -> Result<NaiveDate, String> {

@@ -1,10 +1,13 @@
 //! `nrm`: checks UK National Referral Mechanism referral drafts before they are submitted.
 
+mod batch;
 mod check;
 mod cli;
 mod config;
 mod draft;
+mod inputs;
 mod locate;
+mod progress;
 mod registry;
 mod report;
 mod rules;
@@ -16,7 +19,7 @@ use check::Settings;
 use clap::{CommandFactory, FromArgMatches};
 use cli::{CheckArgs, Cli, Command, Common, Format};
 use registry::Registry;
-use report::{Checked, Report, Summary};
+use report::{Report, Summary};
 use serde::Serialize;
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -84,11 +87,7 @@ fn load_registry(common: &Common) -> Result<Registry, Failure> {
 }
 
 fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
-    for path in &args.paths {
-        if path.as_os_str() != "-" && !path.exists() {
-            return Err(Failure(format!("{}: no such file or folder", path.display())));
-        }
-    }
+    inputs::all_exist(&args.paths).map_err(Failure)?;
     let settings = Settings {
         registry: load_registry(&args.common)?,
         today: args.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
@@ -98,35 +97,27 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     let mut report: Box<dyn Report> = match args.format {
         Format::Human => Box::new(report::human::Human { quiet: args.quiet }),
         Format::Json => Box::new(report::json::Json::default()),
+        Format::Sarif => Box::new(report::sarif::Sarif::default()),
+        Format::Junit => {
+            Box::new(report::junit::Junit::new().map_err(|e| Failure(format!("cannot make a temporary file: {e}")))?)
+        }
+        Format::Github => Box::new(report::github::Github),
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let jobs = args.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, usize::from), usize::from);
+    let mut out = io::BufWriter::new(io::stdout().lock());
     let mut summary = Summary::default();
-    for path in &args.paths {
-        let outcome = if path.as_os_str() == "-" {
-            check::check_reader(io::stdin().lock(), &settings)
-        } else {
-            match std::fs::File::open(path) {
-                Ok(file) => check::check_reader(file, &settings),
-                Err(error) => check::check_reader(FailedRead(error), &settings),
-            }
-        };
-        summary.add(&outcome, &settings);
-        let checked = Checked { path: path.display().to_string(), outcome };
-        report.draft(&mut out, &checked, &settings).map_err(write_failed)?;
-    }
+    let progress = progress::Progress::new();
+    let skipped = |path: &std::path::Path, why: &str| progress.note(&format!("nrm: skipped {}: {why}", path.display()));
+    batch::run(&args.paths, jobs, &settings, skipped, |checked| {
+        summary.add(&checked.outcome, &settings);
+        progress.advance();
+        report.draft(&mut out, &checked, &settings)
+    })
+    .map_err(write_failed)?;
+    progress.finish();
     report.finish(&mut out, &summary, &settings).map_err(write_failed)?;
     out.flush().map_err(write_failed)?;
     Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
-}
-
-/// A file that could not be opened reads as that error, so it becomes a failed draft.
-struct FailedRead(io::Error);
-
-impl io::Read for FailedRead {
-    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
-        Err(io::Error::new(self.0.kind(), self.0.to_string()))
-    }
 }
 
 fn write_failed(error: io::Error) -> Failure {

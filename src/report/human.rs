@@ -18,18 +18,8 @@ impl Report for Human {
             return Ok(());
         }
         for located in &outcome.findings {
-            let finding = &located.finding;
             let position = located.position;
-            writeln!(
-                out,
-                "{}:{}:{}: {}[{}] {}",
-                checked.path,
-                position.line,
-                position.column,
-                finding.severity().as_str(),
-                finding.rule.id,
-                finding.message
-            )?;
+            writeln!(out, "{}", super::finding_line(&checked.path, located))?;
             let line = outcome.text.as_deref().and_then(|text| text.lines().nth(position.line.saturating_sub(1)));
             if let Some(line) = line.filter(|line| settings.show_values || holds_no_value(line)) {
                 let gutter = " ".repeat(position.line.to_string().len());
@@ -45,21 +35,8 @@ impl Report for Human {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary, _: &Settings) -> io::Result<()> {
-        writeln!(
-            out,
-            "{} checked: {} passed, {} failed ({}, {}, {})",
-            counted(summary.files, "draft", "drafts"),
-            summary.passed,
-            summary.failed,
-            counted(summary.errors, "error", "errors"),
-            counted(summary.warnings, "warning", "warnings"),
-            counted(summary.infos, "info", "infos"),
-        )
+        writeln!(out, "{}", summary.line())
     }
-}
-
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Whether a line of a draft shows nothing but the format's own words: member names,

@@ -1,18 +1,15 @@
 //! Reports: how the outcome of a check is written for people and for programs.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
+use crate::batch::Checked;
 use crate::check::{Outcome, Settings};
 use crate::rules::Severity;
 use std::io::{self, Write};
-
-/// One checked draft, as reports see it.
-pub struct Checked {
-    /// The path as the user named it (`-` for standard input).
-    pub path: String,
-    pub outcome: Outcome,
-}
 
 /// Totals over a run.
 #[derive(Default, serde::Serialize)]
@@ -37,6 +34,38 @@ impl Summary {
         self.warnings += outcome.count(Severity::Warning);
         self.infos += outcome.count(Severity::Info);
     }
+}
+
+impl Summary {
+    /// One line for people: "3 drafts checked: 2 passed, 1 failed (4 errors, 1 warning, 0 infos)".
+    pub fn line(&self) -> String {
+        format!(
+            "{} checked: {} passed, {} failed ({}, {}, {})",
+            counted(self.files, "draft", "drafts"),
+            self.passed,
+            self.failed,
+            counted(self.errors, "error", "errors"),
+            counted(self.warnings, "warning", "warnings"),
+            counted(self.infos, "info", "infos"),
+        )
+    }
+}
+
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A finding as one line: `path:line:column: severity[RULE] message`.
+pub fn finding_line(path: &str, located: &crate::check::Located) -> String {
+    let finding = &located.finding;
+    format!(
+        "{path}:{}:{}: {}[{}] {}",
+        located.position.line,
+        located.position.column,
+        finding.severity().as_str(),
+        finding.rule.id,
+        finding.message
+    )
 }
 
 /// A report format: told about each draft in order, then finished with the totals.

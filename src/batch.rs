@@ -1,0 +1,96 @@
+//! Checking many drafts: on every core, reported in the order the paths were given, with
+//! memory flat in the number of drafts. A producer finds the drafts, workers check them, and
+//! the caller receives each result in order as soon as all before it are done; the queues are
+//! bounded, so only a few dozen drafts are ever in flight.
+
+use crate::check::{self, Outcome, Settings};
+use crate::inputs::{self, Input};
+use std::collections::BTreeMap;
+use std::io;
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::sync::mpsc::sync_channel;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// A checked draft, as reports see it.
+pub struct Checked {
+    /// The path as the user named it (`-` for standard input).
+    pub path: String,
+    pub outcome: Outcome,
+    /// How long the check took.
+    pub elapsed: Duration,
+}
+
+/// Checks every draft the paths name with `jobs` workers, calling `report` for each in order.
+/// Something passed over (a FIFO, a symbolic link) is told to `skipped`.
+pub fn run(
+    paths: &[PathBuf],
+    jobs: usize,
+    settings: &Settings,
+    skipped: impl FnMut(&std::path::Path, &str) + Send,
+    mut report: impl FnMut(Checked) -> io::Result<()>,
+) -> io::Result<()> {
+    let jobs = jobs.max(1);
+    let (work_sender, work) = sync_channel::<(usize, Input)>(jobs * 4);
+    // Shared by the workers; dropped with the last of them, which stops the producer.
+    let work = Arc::new(Mutex::new(work));
+    let (done_sender, done) = sync_channel::<(usize, Checked)>(jobs * 4);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut index = 0;
+            inputs::expand(
+                paths,
+                |input| {
+                    // Sending fails only once reporting has failed: stop finding drafts then.
+                    let sent = work_sender.send((index, input));
+                    index += 1;
+                    if sent.is_ok() { ControlFlow::Continue(()) } else { ControlFlow::Break(()) }
+                },
+                skipped,
+            )
+        });
+        for _ in 0..jobs {
+            let done_sender = done_sender.clone();
+            let work = Arc::clone(&work);
+            scope.spawn(move || {
+                while let Ok((index, input)) = next(&work) {
+                    if done_sender.send((index, check_input(input, settings))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(work);
+        drop(done_sender);
+        let mut waiting = BTreeMap::new();
+        let mut next_index = 0;
+        for (index, checked) in done {
+            waiting.insert(index, checked);
+            while let Some(checked) = waiting.remove(&next_index) {
+                next_index += 1;
+                // Dropping `done` on failure ends the workers, then the producer.
+                report(checked)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+fn next<T>(work: &Mutex<std::sync::mpsc::Receiver<T>>) -> Result<T, std::sync::mpsc::RecvError> {
+    work.lock().unwrap_or_else(std::sync::PoisonError::into_inner).recv()
+}
+
+fn check_input(input: Input, settings: &Settings) -> Checked {
+    let started = Instant::now();
+    let path = input.display();
+    let outcome = match input {
+        Input::Stdin => check::check_reader(io::stdin().lock(), settings),
+        Input::File(path) => match std::fs::File::open(&path) {
+            Ok(file) => check::check_reader(file, settings),
+            Err(error) => check::unreadable(&error),
+        },
+        Input::Unreadable(_, error) => check::unreadable(&error),
+    };
+    Checked { path, outcome, elapsed: started.elapsed() }
+}
