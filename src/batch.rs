@@ -1,7 +1,8 @@
 //! Checking many drafts: on every core, reported in the order the paths were given, with
-//! memory flat in the number of drafts. A producer finds the drafts, workers check them, and
-//! the caller receives each result in order as soon as all before it are done; the queues are
-//! bounded, so only a few dozen drafts are ever in flight.
+//! memory flat in the number of drafts. A producer finds the drafts and hands them out in
+//! chunks (one hand-over per draft cost more than a check), workers check them, and the caller
+//! receives each result in order as soon as all before it are done; the queues are bounded, so
+//! only a few hundred drafts are ever in flight.
 
 use crate::check::{self, Outcome, Settings};
 use crate::inputs::{self, Input};
@@ -32,30 +33,39 @@ pub fn run(
     mut report: impl FnMut(Checked) -> io::Result<()>,
 ) -> io::Result<()> {
     let jobs = jobs.max(1);
-    let (work_sender, work) = sync_channel::<(usize, Input)>(jobs * 4);
+    let (work_sender, work) = sync_channel::<(usize, Vec<Input>)>(jobs * 2);
     // Shared by the workers; dropped with the last of them, which stops the producer.
     let work = Arc::new(Mutex::new(work));
-    let (done_sender, done) = sync_channel::<(usize, Checked)>(jobs * 4);
+    let (done_sender, done) = sync_channel::<(usize, Vec<Checked>)>(jobs * 2);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            let mut index = 0;
-            inputs::expand(
+            let mut chunk = Vec::with_capacity(CHUNK);
+            let mut number = 0;
+            let mut send = |chunk: Vec<Input>| {
+                let sent = work_sender.send((number, chunk));
+                number += 1;
+                // Sending fails only once reporting has failed: stop finding drafts then.
+                if sent.is_ok() { ControlFlow::Continue(()) } else { ControlFlow::Break(()) }
+            };
+            let walked = inputs::expand(
                 paths,
                 |input| {
-                    // Sending fails only once reporting has failed: stop finding drafts then.
-                    let sent = work_sender.send((index, input));
-                    index += 1;
-                    if sent.is_ok() { ControlFlow::Continue(()) } else { ControlFlow::Break(()) }
+                    chunk.push(input);
+                    if chunk.len() < CHUNK { ControlFlow::Continue(()) } else { send(std::mem::take(&mut chunk)) }
                 },
                 skipped,
-            )
+            );
+            if walked.is_continue() && !chunk.is_empty() {
+                let _ = send(chunk);
+            }
         });
         for _ in 0..jobs {
             let done_sender = done_sender.clone();
             let work = Arc::clone(&work);
             scope.spawn(move || {
-                while let Ok((index, input)) = next(&work) {
-                    if done_sender.send((index, check_input(input, settings))).is_err() {
+                while let Ok((number, chunk)) = next(&work) {
+                    let checked = chunk.into_iter().map(|input| check_input(input, settings)).collect();
+                    if done_sender.send((number, checked)).is_err() {
                         break;
                     }
                 }
@@ -64,18 +74,21 @@ pub fn run(
         drop(work);
         drop(done_sender);
         let mut waiting = BTreeMap::new();
-        let mut next_index = 0;
-        for (index, checked) in done {
-            waiting.insert(index, checked);
-            while let Some(checked) = waiting.remove(&next_index) {
-                next_index += 1;
+        let mut next_chunk = 0;
+        for (number, checked) in done {
+            waiting.insert(number, checked);
+            while let Some(chunk) = waiting.remove(&next_chunk) {
+                next_chunk += 1;
                 // Dropping `done` on failure ends the workers, then the producer.
-                report(checked)?;
+                chunk.into_iter().try_for_each(&mut report)?;
             }
         }
         Ok(())
     })
 }
+
+/// Drafts handed to a worker at once.
+const CHUNK: usize = 32;
 
 fn next<T>(work: &Mutex<std::sync::mpsc::Receiver<T>>) -> Result<T, std::sync::mpsc::RecvError> {
     work.lock().unwrap_or_else(std::sync::PoisonError::into_inner).recv()
@@ -85,9 +98,12 @@ fn check_input(input: Input, settings: &Settings) -> Checked {
     let started = Instant::now();
     let path = input.display();
     let outcome = match input {
-        Input::Stdin => check::check_reader(io::stdin().lock(), settings),
+        Input::Stdin => check::check_reader(io::stdin().lock(), None, settings),
         Input::File(path) => match std::fs::File::open(&path) {
-            Ok(file) => check::check_reader(file, settings),
+            Ok(file) => {
+                let size = file.metadata().ok().map(|meta| meta.len());
+                check::check_reader(file, size, settings)
+            }
             Err(error) => check::unreadable(&error),
         },
         Input::Unreadable(_, error) => check::unreadable(&error),

@@ -43,9 +43,10 @@ impl Outcome {
     }
 }
 
-/// Checks a draft from a reader; a read failure is a failed draft, never a reason to stop.
-pub fn check_reader(reader: impl Read, settings: &Settings) -> Outcome {
-    match source::read_limited(reader) {
+/// Checks a draft from a reader of `size` bytes, when known; a read failure is a failed draft,
+/// never a reason to stop.
+pub fn check_reader(reader: impl Read, size: Option<u64>, settings: &Settings) -> Outcome {
+    match source::read_limited(reader, size) {
         Ok(bytes) => check_bytes(bytes, settings),
         Err(error) => unreadable(&error),
     }

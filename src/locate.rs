@@ -9,6 +9,7 @@ use jsonc_parser::ast::{ObjectProp, Value};
 use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Position {
@@ -62,12 +63,12 @@ impl<'t> Locator<'t> {
     /// one (the value that was checked), or the second where the repetition itself is the point.
     fn value_offset(&self, pointer: &str, repeated: bool) -> usize {
         let Some(mut node) = self.root.as_ref() else { return 0 };
-        let segments: Vec<String> = pointer.split('/').skip(1).map(unescape).collect();
+        let segments: Vec<Cow<str>> = pointer.split('/').skip(1).map(unescape).collect();
         for (depth, segment) in segments.iter().enumerate() {
             let last = depth + 1 == segments.len();
             let next = match node {
                 Value::Object(object) => {
-                    let mut named = object.properties.iter().filter(|p| p.name.as_str() == segment);
+                    let mut named = object.properties.iter().filter(|p| p.name.as_str() == *segment);
                     let member: Option<&ObjectProp> = if repeated && last { named.nth(1) } else { named.next_back() };
                     member.map(|member| &member.value)
                 }
@@ -83,8 +84,12 @@ impl<'t> Locator<'t> {
     }
 }
 
-fn unescape(segment: &str) -> String {
-    segment.replace("~1", "/").replace("~0", "~")
+fn unescape(segment: &str) -> Cow<'_, str> {
+    if segment.contains('~') {
+        Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(segment)
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use crate::rules::input::{INP001, INP002, INP004};
 use crate::rules::{Anchor, Finding, Rule};
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
+use std::cell::RefCell;
 use std::fmt;
 use std::io::{self, Read};
 
@@ -22,9 +23,11 @@ pub struct Document {
     pub repeated: Vec<Finding>,
 }
 
-/// Reads at most one byte past the limit, so a huge file is never read whole.
-pub fn read_limited(reader: impl Read) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+/// Reads at most one byte past the limit, so a huge file is never read whole. `size` is the
+/// expected length, when known, to read in one go.
+pub fn read_limited(reader: impl Read, size: Option<u64>) -> io::Result<Vec<u8>> {
+    let capacity = size.unwrap_or(0).min(MAX_BYTES) + 1;
+    let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
     reader.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
@@ -49,9 +52,9 @@ pub fn parse(mut bytes: Vec<u8>) -> Result<Document, Rejected> {
         let valid = std::str::from_utf8(valid).unwrap_or_default();
         reject(&INP004, valid, valid.len(), "the file is not UTF-8 text; save it as UTF-8")
     })?;
-    let mut repeated = Vec::new();
+    let repeated = RefCell::new(Vec::new());
     let mut deserializer = serde_json::Deserializer::from_str(&text);
-    let value = ValueSeed { path: &mut String::new(), repeated: &mut repeated }
+    let value = ValueSeed { place: Place::Root, repeated: &repeated }
         .deserialize(&mut deserializer)
         .and_then(|value| deserializer.end().map(|()| value))
         .map_err(|error| syntax_error(&text, &error))?;
@@ -59,7 +62,7 @@ pub fn parse(mut bytes: Vec<u8>) -> Result<Document, Rejected> {
         let start = text.len() - text.trim_start().len();
         return Err(reject(&INP004, &text, start, "the top level must be one JSON object, `{ … }`"));
     }
-    Ok(Document { text, value, repeated })
+    Ok(Document { text, value, repeated: repeated.into_inner() })
 }
 
 const BOM: &[u8] = "\u{feff}".as_bytes();
@@ -81,9 +84,31 @@ fn syntax_error(text: &str, error: &serde_json::Error) -> Rejected {
 /// Builds a `serde_json::Value` as serde_json does, but notices a member name that repeats in
 /// one object instead of silently keeping the last.
 struct ValueSeed<'s> {
-    /// The JSON pointer of the value being read.
-    path: &'s mut String,
-    repeated: &'s mut Vec<Finding>,
+    /// Where the value being read sits: a chain of borrowed names, so that the pointer is built
+    /// only for a repeated member, never for every value.
+    place: Place<'s>,
+    repeated: &'s RefCell<Vec<Finding>>,
+}
+
+#[derive(Clone, Copy)]
+enum Place<'s> {
+    Root,
+    Member(&'s Place<'s>, &'s str),
+    Item(&'s Place<'s>, usize),
+}
+
+impl Place<'_> {
+    fn pointer(&self) -> String {
+        match self {
+            Place::Root => String::new(),
+            Place::Member(parent, name) => {
+                let mut pointer = parent.pointer();
+                push_segment(&mut pointer, name);
+                pointer
+            }
+            Place::Item(parent, index) => format!("{}/{index}", parent.pointer()),
+        }
+    }
 }
 
 impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
@@ -131,12 +156,9 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
-        let base = self.path.len();
         loop {
-            push_segment(self.path, &items.len().to_string());
-            let item = seq.next_element_seed(ValueSeed { path: self.path, repeated: self.repeated })?;
-            self.path.truncate(base);
-            match item {
+            let place = Place::Item(&self.place, items.len());
+            match seq.next_element_seed(ValueSeed { place, repeated: self.repeated })? {
                 Some(item) => items.push(item),
                 None => return Ok(Value::Array(items)),
             }
@@ -145,23 +167,21 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut members = Map::new();
-        let base = self.path.len();
         while let Some(name) = map.next_key::<String>()? {
-            push_segment(self.path, &name);
-            let value = map.next_value_seed(ValueSeed { path: self.path, repeated: self.repeated })?;
-            if members.insert(name, value).is_some() {
-                let finding = Finding {
+            let place = Place::Member(&self.place, &name);
+            let value = map.next_value_seed(ValueSeed { place, repeated: self.repeated })?;
+            if members.contains_key(&name) {
+                self.repeated.borrow_mut().push(Finding {
                     anchor: Anchor::Repeated,
                     ..Finding::new(
                         &INP002,
-                        self.path.as_str(),
+                        place.pointer(),
                         "this member appears twice in one object; a JSON reader keeps only one \
                          of the two values, so remove or rename one of them",
                     )
-                };
-                self.repeated.push(finding);
+                });
             }
-            self.path.truncate(base);
+            members.insert(name, value);
         }
         Ok(Value::Object(members))
     }
