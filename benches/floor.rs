@@ -1,7 +1,8 @@
 //! The parse-only floor for `benches/year.sh`: reads every `*.json` below the paths given
 //! (recursively, sorted, symbolic links not followed, as `nrm check` does) and parses each with
-//! `serde_json` into a `Value`, nothing else, on all cores. Prints the count of files and of
-//! parse failures. Arguments starting with `--` (cargo bench passes some) are ignored.
+//! `serde_json` into a `Value` (after a byte-order mark, which the format allows), nothing else,
+//! on all cores. Prints the count of files and of parse failures. Arguments starting with `--`
+//! (cargo bench passes some) are ignored.
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::thread;
@@ -38,9 +39,11 @@ fn main() {
                     loop {
                         let next = work.lock().unwrap().next();
                         let Some(file) = next else { break failures };
-                        let parsed = std::fs::read(file)
-                            .ok()
-                            .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok());
+                        let parsed = std::fs::read(file).ok().and_then(|bytes| {
+                            // The format tolerates a byte-order mark, and serde_json does not.
+                            let json = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+                            serde_json::from_slice::<serde_json::Value>(json).ok()
+                        });
                         failures += usize::from(parsed.is_none());
                     }
                 })
