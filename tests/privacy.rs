@@ -31,7 +31,9 @@ fn personal_values(draft: &Value, out: &mut Vec<String>) {
             Some(list) => draft.pointer(list).and_then(Value::as_array).cloned().unwrap_or_default(),
             None => draft.pointer(pointer).cloned().into_iter().collect(),
         };
-        out.extend(values.iter().filter_map(Value::as_str).filter(|v| v.trim().chars().count() >= 3).map(str::to_owned));
+        out.extend(
+            values.iter().filter_map(Value::as_str).filter(|v| v.trim().chars().count() >= 3).map(str::to_owned),
+        );
     }
 }
 
