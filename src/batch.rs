@@ -23,20 +23,20 @@ pub struct Checked {
     pub elapsed: Duration,
 }
 
-/// Checks every draft the paths name with `jobs` workers, calling `report` for each in order.
-/// Something passed over (a FIFO, a symbolic link) is told to `skipped`.
-pub fn run(
+/// Does `work` on every draft the paths name with `jobs` workers, calling `report` with each
+/// result in order. Something passed over (a FIFO, a symbolic link) is told to `skipped`.
+pub fn run<T: Send>(
     paths: &[PathBuf],
     jobs: usize,
-    settings: &Settings,
     skipped: impl FnMut(&std::path::Path, &str) + Send,
-    mut report: impl FnMut(Checked) -> io::Result<()>,
+    work: impl Fn(Input) -> T + Sync,
+    mut report: impl FnMut(T) -> io::Result<()>,
 ) -> io::Result<()> {
     let jobs = jobs.max(1);
-    let (work_sender, work) = sync_channel::<(usize, Vec<Input>)>(jobs * 2);
+    let (work_sender, queue) = sync_channel::<(usize, Vec<Input>)>(jobs * 2);
     // Shared by the workers; dropped with the last of them, which stops the producer.
-    let work = Arc::new(Mutex::new(work));
-    let (done_sender, done) = sync_channel::<(usize, Vec<Checked>)>(jobs * 2);
+    let queue = Arc::new(Mutex::new(queue));
+    let (done_sender, done) = sync_channel::<(usize, Vec<T>)>(jobs * 2);
     std::thread::scope(|scope| {
         scope.spawn(move || {
             let mut chunk = Vec::with_capacity(CHUNK);
@@ -61,17 +61,18 @@ pub fn run(
         });
         for _ in 0..jobs {
             let done_sender = done_sender.clone();
-            let work = Arc::clone(&work);
+            let queue = Arc::clone(&queue);
+            let work = &work;
             scope.spawn(move || {
-                while let Ok((number, chunk)) = next(&work) {
-                    let checked = chunk.into_iter().map(|input| check_input(input, settings)).collect();
-                    if done_sender.send((number, checked)).is_err() {
+                while let Ok((number, chunk)) = next(&queue) {
+                    let results = chunk.into_iter().map(work).collect();
+                    if done_sender.send((number, results)).is_err() {
                         break;
                     }
                 }
             });
         }
-        drop(work);
+        drop(queue);
         drop(done_sender);
         let mut waiting = BTreeMap::new();
         let mut next_chunk = 0;
@@ -94,7 +95,8 @@ fn next<T>(work: &Mutex<std::sync::mpsc::Receiver<T>>) -> Result<T, std::sync::m
     work.lock().unwrap_or_else(std::sync::PoisonError::into_inner).recv()
 }
 
-fn check_input(input: Input, settings: &Settings) -> Checked {
+/// Checks one draft.
+pub fn check_input(input: Input, settings: &Settings) -> Checked {
     let started = Instant::now();
     let path = input.display();
     let outcome = match input {

@@ -15,6 +15,8 @@ pub struct Settings {
     pub today: NaiveDate,
     pub show_values: bool,
     pub deny_warnings: bool,
+    /// `SOURCE_DATE_EPOCH`, for the dates of rendered PDFs.
+    pub source_date_epoch: Option<i64>,
 }
 
 /// A finding with its place in the file.
@@ -29,6 +31,8 @@ pub struct Outcome {
     pub text: Option<String>,
     /// The draft's `reference`, when it is well-formed.
     pub reference: Option<String>,
+    /// The draft as parsed, when it parsed.
+    pub value: Option<serde_json::Value>,
     /// In order of place in the file.
     pub findings: Vec<Located>,
 }
@@ -84,11 +88,11 @@ pub fn check_bytes(bytes: Vec<u8>, settings: &Settings) -> Outcome {
         }
     }
     let located = locate_all(&document.text, findings);
-    Outcome { text: Some(document.text), reference, findings: located }
+    Outcome { text: Some(document.text), reference, value: Some(document.value), findings: located }
 }
 
 fn rejected(finding: Located) -> Outcome {
-    Outcome { text: None, reference: None, findings: vec![finding] }
+    Outcome { text: None, reference: None, value: None, findings: vec![finding] }
 }
 
 fn locate_all(text: &str, findings: Vec<Finding>) -> Vec<Located> {

@@ -15,6 +15,8 @@ pub struct Cli {
 pub enum Command {
     /// Check drafts against the format, the law and the guidance
     Check(CheckArgs),
+    /// Check drafts and write a submission package for each that passes
+    Render(RenderArgs),
     /// List every rule: ID, severity, one line
     Rules,
     /// Explain one rule in full: what it checks, why, its source, a failing and a passing example
@@ -32,20 +34,42 @@ pub struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Warnings fail the draft too
-    #[arg(long)]
-    pub deny_warnings: bool,
     /// Let messages quote values from the draft (off by default, so logs never carry a person's details)
     #[arg(long)]
     pub show_values: bool,
+    /// `human`: show failing drafts only, and the summary
+    #[arg(long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub checks: Checks,
+}
+
+#[derive(Args)]
+pub struct RenderArgs {
+    /// Draft files, folders (every `*.json` below, sorted), or `-` for standard input
+    #[arg(required = true, value_name = "DRAFT")]
+    pub paths: Vec<PathBuf>,
+    /// The folder the packages go in, each as `<reference>/`
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Replace a package that exists already
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub checks: Checks,
+}
+
+/// How drafts are checked, for every command that checks them.
+#[derive(Args)]
+pub struct Checks {
+    /// Warnings fail the draft too
+    #[arg(long)]
+    pub deny_warnings: bool,
     /// The date DAT003 and DAT004 compare with (default: today's local date)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub today: Option<NaiveDate>,
     #[command(flatten)]
     pub common: Common,
-    /// `human`: show failing drafts only, and the summary
-    #[arg(long)]
-    pub quiet: bool,
     /// Drafts checked at once (default: the number of cores)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,

@@ -7,8 +7,10 @@ mod config;
 mod draft;
 mod inputs;
 mod locate;
+mod package;
 mod progress;
 mod registry;
+mod render;
 mod report;
 mod rules;
 mod schema;
@@ -17,12 +19,13 @@ mod suggest;
 
 use check::Settings;
 use clap::{CommandFactory, FromArgMatches};
-use cli::{CheckArgs, Cli, Command, Common, Format};
+use cli::{CheckArgs, Checks, Cli, Command, Common, Format, RenderArgs};
 use registry::Registry;
 use report::{Report, Summary};
 use serde::Serialize;
 use std::io::{self, Write};
 use std::process::ExitCode;
+use std::sync::atomic::Ordering;
 
 // Checking allocates many small values per draft on every worker; mimalloc's per-thread heaps
 // serve that faster than the system allocator.
@@ -70,6 +73,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(args) => run_check(args),
+        Command::Render(args) => run_render(args),
         Command::Rules => print_rules(),
         Command::Explain { rule } => explain(&rule),
     };
@@ -91,14 +95,32 @@ fn load_registry(common: &Common) -> Result<Registry, Failure> {
     }
 }
 
+/// What checking needs, from the options every checking command shares.
+fn settings(checks: &Checks, show_values: bool) -> Result<Settings, Failure> {
+    let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(text) => Some(
+            text.trim()
+                .parse::<i64>()
+                .map_err(|_| Failure("SOURCE_DATE_EPOCH must be a whole number of seconds".into()))?,
+        ),
+        Err(_) => None,
+    };
+    Ok(Settings {
+        registry: load_registry(&checks.common)?,
+        today: checks.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        show_values,
+        deny_warnings: checks.deny_warnings,
+        source_date_epoch,
+    })
+}
+
+fn jobs(checks: &Checks) -> usize {
+    checks.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, usize::from), usize::from)
+}
+
 fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     inputs::all_exist(&args.paths).map_err(Failure)?;
-    let settings = Settings {
-        registry: load_registry(&args.common)?,
-        today: args.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
-        show_values: args.show_values,
-        deny_warnings: args.deny_warnings,
-    };
+    let settings = settings(&args.checks, args.show_values)?;
     let mut report: Box<dyn Report> = match args.format {
         Format::Human => Box::new(report::human::Human { quiet: args.quiet }),
         Format::Json => Box::new(report::json::Json::default()),
@@ -108,12 +130,12 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         }
         Format::Github => Box::new(report::github::Github),
     };
-    let jobs = args.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, usize::from), usize::from);
     let mut out = io::BufWriter::new(io::stdout().lock());
     let mut summary = Summary::default();
     let progress = progress::Progress::new();
     let skipped = |path: &std::path::Path, why: &str| progress.note(&format!("nrm: skipped {}: {why}", path.display()));
-    batch::run(&args.paths, jobs, &settings, skipped, |checked| {
+    let check = |input| batch::check_input(input, &settings);
+    batch::run(&args.paths, jobs(&args.checks), skipped, check, |checked| {
         summary.add(&checked.outcome, &settings);
         progress.advance();
         report.draft(&mut out, &checked, &settings)
@@ -123,6 +145,81 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     report.finish(&mut out, &summary, &settings).map_err(write_failed)?;
     out.flush().map_err(write_failed)?;
     Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// `nrm render`: checks each draft, as `check` does, and writes a package for each that passes.
+fn run_render(args: RenderArgs) -> Result<ExitCode, Failure> {
+    inputs::all_exist(&args.paths).map_err(Failure)?;
+    let settings = settings(&args.checks, false)?;
+    ctrlc::set_handler(|| package::INTERRUPTED.store(true, Ordering::SeqCst))
+        .map_err(|e| Failure(format!("cannot watch for Ctrl-C: {e}")))?;
+    let mut report = report::human::Human { quiet: false };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut summary = Summary::default();
+    let (mut written, mut refused) = (0, 0);
+    let progress = progress::Progress::new();
+    let skipped = |path: &std::path::Path, why: &str| progress.note(&format!("nrm: skipped {}: {why}", path.display()));
+    let render = |input| {
+        let checked = batch::check_input(input, &settings);
+        let package = checked.outcome.passed(&settings).then(|| render_one(&checked.outcome, &settings, &args));
+        (checked, package)
+    };
+    batch::run(&args.paths, jobs(&args.checks), skipped, render, |(checked, package)| {
+        summary.add(&checked.outcome, &settings);
+        progress.advance();
+        report.draft(&mut out, &checked, &settings)?;
+        match package {
+            Some(Ok(folder)) => {
+                written += 1;
+                writeln!(out, "{}: package written to {}", checked.path, folder.display())
+            }
+            Some(Err(refusal)) => {
+                refused += 1;
+                let why = match refusal {
+                    package::Refusal::Exists(folder) => {
+                        format!("{} exists already; use --force to replace it", folder.display())
+                    }
+                    package::Refusal::Interrupted => "interrupted; no package written".to_owned(),
+                    package::Refusal::Io(message) => message,
+                };
+                progress.note(&format!("nrm: {}: {why}", checked.path));
+                Ok(())
+            }
+            None => Ok(()),
+        }
+    })
+    .map_err(write_failed)?;
+    progress.finish();
+    let drafts = if summary.files == 1 { "draft" } else { "drafts" };
+    writeln!(out, "{} {drafts}: {written} packages written, {} failed their checks", summary.files, summary.failed)
+        .and_then(|()| out.flush())
+        .map_err(write_failed)?;
+    Ok(if package::INTERRUPTED.load(Ordering::SeqCst) {
+        ExitCode::from(130)
+    } else if refused > 0 {
+        ExitCode::from(2)
+    } else if summary.failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Renders and writes one passing draft's package.
+fn render_one(
+    outcome: &check::Outcome,
+    settings: &Settings,
+    args: &RenderArgs,
+) -> Result<std::path::PathBuf, package::Refusal> {
+    if package::INTERRUPTED.load(Ordering::SeqCst) {
+        return Err(package::Refusal::Interrupted);
+    }
+    let (Some(reference), Some(value)) = (&outcome.reference, &outcome.value) else {
+        return Err(package::Refusal::Io("the draft has no reference to name its package".into()));
+    };
+    package::may_write(&args.out, reference, args.force)?;
+    let files = render::package(value, &outcome.findings, settings).map_err(package::Refusal::Io)?;
+    package::write(&args.out, reference, &files, args.force)
 }
 
 fn write_failed(error: io::Error) -> Failure {

@@ -1,0 +1,183 @@
+//! Fonts for real names. DejaVu Sans (`fonts/`, Bitstream Vera licence) covers Latin with
+//! Vietnamese and Romanian letters, Greek and Cyrillic. It is built into the binary, and each
+//! PDF embeds a subset holding only the glyphs that document uses: the whole font is 740 KB.
+//!
+//! genpdf places glyphs one by one and cannot shape scripts whose letters join or reorder
+//! (Arabic, Hebrew, the Indic scripts, Thai …), and DejaVu has no glyphs for others (Chinese,
+//! say). Such text is never dropped silently: the PDF shows a marker naming the script, and
+//! `referral.html` shows the text itself.
+
+use allsorts::binary::read::ReadScope;
+use allsorts::font::MatchingPresentation;
+use allsorts::font_data::FontData;
+use allsorts::subset::{CmapTarget, SubsetProfile, subset};
+use allsorts::tag;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use unicode_normalization::UnicodeNormalization;
+use unicode_script::{Script, UnicodeScript};
+
+pub const REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
+pub const BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+
+/// Words longer than this are broken with a space: genpdf cannot break a word itself, and
+/// silently drops a line that does not fit.
+const LONGEST_WORD: usize = 35;
+
+type Font = allsorts::Font<allsorts::font_data::DynamicFontTableProvider<'static>>;
+
+thread_local! {
+    /// The parsed fonts, once per worker thread (allsorts' lookup caches are not shared).
+    static FONTS: RefCell<Option<[Font; 2]>> = const { RefCell::new(None) };
+}
+
+fn parse(bytes: &'static [u8]) -> Result<Font, String> {
+    let data = ReadScope::new(bytes).read::<FontData<'static>>().map_err(|e| format!("font: {e}"))?;
+    let provider = data.table_provider(0).map_err(|e| format!("font: {e}"))?;
+    allsorts::Font::new(provider).map_err(|e| format!("font: {e}"))
+}
+
+/// Runs `f` with the regular and bold fonts.
+fn with_fonts<T>(f: impl FnOnce(&mut [Font; 2]) -> Result<T, String>) -> Result<T, String> {
+    FONTS.with(|cell| {
+        let mut fonts = cell.borrow_mut();
+        if fonts.is_none() {
+            *fonts = Some([parse(REGULAR)?, parse(BOLD)?]);
+        }
+        f(fonts.as_mut().expect("fonts were just parsed"))
+    })
+}
+
+fn glyph(font: &mut Font, c: char) -> u16 {
+    font.lookup_glyph_index(c, MatchingPresentation::NotRequired, None).0
+}
+
+/// Scripts whose letters must be shaped (joined, reordered) to be read.
+fn needs_shaping(script: Script) -> bool {
+    use Script::*;
+    matches!(
+        script,
+        Arabic
+            | Syriac
+            | Thaana
+            | Nko
+            | Hebrew
+            | Devanagari
+            | Bengali
+            | Gurmukhi
+            | Gujarati
+            | Oriya
+            | Tamil
+            | Telugu
+            | Kannada
+            | Malayalam
+            | Sinhala
+            | Thai
+            | Lao
+            | Tibetan
+            | Myanmar
+            | Khmer
+            | Mongolian
+            | Ethiopic
+    )
+}
+
+/// Text as the PDF can show it: NFC, white space made plain, over-long words broken, and runs
+/// of a script the PDF cannot show replaced by a marker that names it.
+pub fn printable(text: &str) -> Result<String, String> {
+    with_fonts(|[regular, _]| {
+        let mut out = String::with_capacity(text.len());
+        let mut gap: Option<Script> = None;
+        for c in text.nfc() {
+            let c = if c.is_whitespace() || c.is_control() { ' ' } else { c };
+            let script = c.script();
+            let shown = c == ' ' || (!needs_shaping(script) && glyph(regular, c) != 0);
+            match (shown, gap) {
+                (false, None) => gap = Some(script),
+                (false, Some(_)) => {}
+                (true, Some(missing)) if c != ' ' => {
+                    out.push_str(&marker(missing));
+                    gap = None;
+                    out.push(c);
+                }
+                (true, Some(_)) => {}
+                (true, None) => out.push(c),
+            }
+        }
+        if let Some(missing) = gap {
+            out.push_str(&marker(missing));
+        }
+        Ok(break_long_words(&out))
+    })
+}
+
+fn marker(script: Script) -> String {
+    let name = match script {
+        Script::Common | Script::Inherited | Script::Unknown => "another",
+        _ => script.full_name(),
+    };
+    format!("[{} script: see referral.html] ", name.replace('_', " "))
+}
+
+fn break_long_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == ' ' { 0 } else { run + 1 };
+        if run > LONGEST_WORD {
+            out.push(' ');
+            run = 1;
+        }
+        out.push(c);
+    }
+    out.trim_end().to_owned()
+}
+
+/// The regular and bold fonts cut down to the characters given (with `.notdef` and space),
+/// each with a Unicode cmap so that genpdf measures and places them as the whole fonts, and
+/// a third, empty cut for the styles genpdf requires but the referral never uses (italic).
+pub fn subsets(regular_text: &BTreeSet<char>, bold_text: &BTreeSet<char>) -> Result<[Vec<u8>; 3], String> {
+    with_fonts(|[regular, bold]| {
+        Ok([cut(regular, regular_text)?, cut(bold, bold_text)?, cut(regular, &BTreeSet::new())?])
+    })
+}
+
+/// The tables a PDF viewer and genpdf need; the hinting programs (`fpgm`, `prep`, `cvt`), a
+/// third of DejaVu's size, are left out. `glyf` and `loca` are always kept.
+const TABLES: [u32; 5] = [tag::CMAP, tag::HEAD, tag::HHEA, tag::HMTX, tag::MAXP];
+
+fn cut(font: &mut Font, chars: &BTreeSet<char>) -> Result<Vec<u8>, String> {
+    let mut glyphs: Vec<u16> = chars.iter().chain([&' ']).map(|&c| glyph(font, c)).filter(|&g| g != 0).collect();
+    glyphs.sort_unstable();
+    glyphs.dedup();
+    glyphs.insert(0, 0);
+    subset(&font.font_table_provider, &glyphs, &SubsetProfile::Custom(TABLES.to_vec()), CmapTarget::Unicode)
+        .map_err(|e| format!("cannot subset the font: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_greek_and_cyrillic_names_come_through_as_themselves() {
+        for name in ["Nguyễn Thị Hương", "Ștefania", "Çela", "Παπαδόπουλος", "Шевченко"] {
+            assert_eq!(printable(name).unwrap(), name);
+        }
+        assert_eq!(printable("Nguye\u{302}\u{303}n").unwrap(), "Nguyễn", "decomposed letters are composed");
+    }
+
+    #[test]
+    fn scripts_the_pdf_cannot_show_are_marked() {
+        let shown = printable("Name: محمد علي, born").unwrap();
+        assert_eq!(shown, "Name: [Arabic script: see referral.html] , born");
+        assert!(printable("王小明").unwrap().contains("[Han script: see referral.html]"));
+    }
+
+    #[test]
+    fn long_words_are_broken_and_white_space_made_plain() {
+        let long = "x".repeat(80);
+        assert!(printable(&long).unwrap().split(' ').all(|w| w.chars().count() <= LONGEST_WORD));
+        assert_eq!(printable("a\nb\tc").unwrap(), "a b c");
+    }
+}

@@ -1,0 +1,62 @@
+//! Codes in words: the format's enum values, country and language codes, and dates, as a
+//! caseworker reads them ("domestic servitude", "Viet Nam", "14 March 2010").
+
+use chrono::{Datelike, NaiveDate};
+use serde_json::Value;
+use std::sync::LazyLock;
+
+static WORDS: LazyLock<Value> =
+    LazyLock::new(|| serde_json::from_str(include_str!("../../data/words.json")).expect("data/words.json is JSON"));
+static ISO: LazyLock<Value> = LazyLock::new(|| {
+    serde_json::from_str(include_str!("../../data/iso-names.json")).expect("data/iso-names.json is JSON")
+});
+
+/// A code of one of the format's lists in words (`data/words.json`); an unknown code as itself.
+pub fn word(list: &str, code: &str) -> String {
+    WORDS[list][code].as_str().unwrap_or(code).to_owned()
+}
+
+pub fn country(code: &str) -> String {
+    if code == "unknown" { "Not known".to_owned() } else { ISO["countries"][code].as_str().unwrap_or(code).to_owned() }
+}
+
+pub fn language(code: &str) -> String {
+    ISO["languages"][code].as_str().unwrap_or(code).to_owned()
+}
+
+/// "14 March 2010".
+pub fn date(date: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    format!("{} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
+}
+
+pub fn yes_no(value: bool) -> String {
+    if value { "Yes" } else { "No" }.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_read_as_words() {
+        assert_eq!(word("type", "domestic_servitude"), "domestic servitude");
+        assert_eq!(word("nation", "northern_ireland"), "Northern Ireland");
+        assert_eq!(country("VN"), "Vietnam");
+        assert_eq!(language("sq"), "Albanian");
+        assert_eq!(date(NaiveDate::from_ymd_opt(2010, 3, 14).unwrap()), "14 March 2010");
+    }
+}
