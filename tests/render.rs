@@ -1,0 +1,320 @@
+//! `nrm render`: the package's files, read by real consumers (poppler's pdftotext and pdfinfo,
+//! qpdf, headless Chromium), its privacy, atomicity and reproducibility.
+
+mod support;
+
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use support::{TODAY, fixture, nrm};
+
+/// Names in the scripts first responders meet, split into parts as a test looks for them.
+const GIVEN: &str = "Thị Hương Ștefania";
+const FAMILY: &str = "Nguyễn-Çela";
+const ALIASES: [&str; 3] = ["Παπαδοπούλου", "Шевченко", "Ђорђевић"];
+
+fn example() -> Value {
+    serde_json::from_slice(&fs::read(fixture("examples/child-england-pass.json")).unwrap()).unwrap()
+}
+
+/// The child example with names in many scripts, a reference and a long account.
+fn draft(reference: &str, narrative_sentences: usize) -> Value {
+    let mut draft = example();
+    draft["reference"] = json!(reference);
+    draft["potential_victim"]["given_names"] = json!(GIVEN);
+    draft["potential_victim"]["family_name"] = json!(FAMILY);
+    draft["potential_victim"]["aliases"] = json!(ALIASES);
+    let sentence =
+        "She was moved between addresses in three towns and told that her family would pay if she spoke to anyone. ";
+    draft["exploitation"]["narrative"] = json!(sentence.repeat(narrative_sentences.max(2)).trim_end());
+    draft
+}
+
+fn write_draft(folder: &Path, name: &str, draft: &Value) -> PathBuf {
+    let path = folder.join(name);
+    fs::write(&path, serde_json::to_vec_pretty(draft).unwrap()).unwrap();
+    path
+}
+
+fn render(out: &Path, drafts: &[&Path], extra: &[&str]) -> Output {
+    nrm().args(["render", "--today", TODAY, "--out"]).arg(out).args(extra).args(drafts).output().unwrap()
+}
+
+fn tool(program: &str, args: &[&str], file: &Path) -> String {
+    let output = Command::new(program)
+        .args(args)
+        .arg(file)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} is installed (bash .ci/test installs it): {e}"));
+    assert!(output.status.success(), "{program}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// pdftotext's text of one page, or of all, with white space folded.
+fn pdf_text(pdf: &Path, page: Option<usize>) -> String {
+    let page = page.map(|p| p.to_string());
+    let mut command = Command::new("pdftotext");
+    command.args(["-enc", "UTF-8"]);
+    if let Some(page) = &page {
+        command.args(["-f", page, "-l", page]);
+    }
+    let output = command.arg(pdf).arg("-").output().expect("pdftotext is installed (bash .ci/test installs it)");
+    assert!(output.status.success(), "pdftotext: {}", String::from_utf8_lossy(&output.stderr));
+    fold(&String::from_utf8(output.stdout).unwrap())
+}
+
+fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn pages(pdf: &Path) -> usize {
+    let info = tool("pdfinfo", &[], pdf);
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap()
+}
+
+#[test]
+fn the_pdf_holds_every_name_the_marking_and_page_numbers_on_every_page() {
+    let folder = tempfile::tempdir().unwrap();
+    let long = draft("REF-NAMES-1", 60);
+    let path = write_draft(folder.path(), "draft.json", &long);
+    let out = folder.path().join("out");
+    let output = render(&out, &[&path], &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+    let pdf = out.join("REF-NAMES-1/referral.pdf");
+    let total = pages(&pdf);
+    assert!(total >= 3, "a long account runs over several pages ({total})");
+    for page in 1..=total {
+        let text = pdf_text(&pdf, Some(page));
+        assert!(text.matches("OFFICIAL-SENSITIVE").count() >= 2, "page {page} is marked at top and foot");
+        assert!(text.contains(&format!("Page {page} of {total}")), "page {page}: {text}");
+    }
+    let text = pdf_text(&pdf, None);
+    for part in GIVEN.split(' ').chain(FAMILY.split('-')).chain(ALIASES) {
+        assert!(text.contains(part), "{part} is in the PDF's text");
+    }
+    // The account runs across pages: without the page furniture, it is there whole.
+    let mut body = text.replace("OFFICIAL-SENSITIVE ", "");
+    for page in 1..=total {
+        body = body.replace(&format!("Page {page} of {total} "), "");
+    }
+    assert!(body.contains(&fold(long["exploitation"]["narrative"].as_str().unwrap())), "the whole account");
+    assert!(text.contains("Priority: immediate"), "URG001 marks the first page");
+    assert!(pdf_text(&pdf, Some(1)).contains("Priority: immediate"));
+    assert!(text.contains("14 March 2010") && text.contains("Cannabis cultivation"), "dates and codes in words");
+    let size = fs::metadata(&pdf).unwrap().len();
+    assert!(size < 150 * 1024, "the fonts are subset: {size} bytes");
+}
+
+#[test]
+fn qpdf_finds_the_pdf_sound() {
+    let out = tempfile::tempdir().unwrap();
+    assert!(render(out.path(), &[&fixture("examples")], &[]).status.code() == Some(1), "child-fail fails");
+    for reference in ["LCC-2026-0042", "PS-NE-2026-1187"] {
+        let check = tool("qpdf", &["--check"], &out.path().join(reference).join("referral.pdf"));
+        assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+    }
+}
+
+#[test]
+fn a_package_is_four_private_files_with_a_true_manifest() {
+    let out = tempfile::tempdir().unwrap();
+    let output = render(out.path(), &[&fixture("examples/child-england-pass.json")], &[]);
+    assert_eq!(output.status.code(), Some(0));
+    let package = out.path().join("LCC-2026-0042");
+    assert_eq!(fs::metadata(&package).unwrap().permissions().mode() & 0o777, 0o700);
+    let mut names: Vec<String> =
+        fs::read_dir(&package).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    assert_eq!(names, ["manifest.json", "referral.html", "referral.json", "referral.pdf"]);
+    for name in &names {
+        assert_eq!(fs::metadata(package.join(name)).unwrap().permissions().mode() & 0o777, 0o600, "{name}");
+    }
+    let leftovers: Vec<_> = fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), 1, "no temporary folder is left: {leftovers:?}");
+
+    let manifest: Value = serde_json::from_slice(&fs::read(package.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["reference"], "LCC-2026-0042");
+    assert_eq!(manifest["prepared_on"], "2026-11-18");
+    assert_eq!(manifest["format_version"], 1);
+    assert_eq!(manifest["tool"]["name"], "nrm");
+    assert!(manifest["registry"]["version"].is_string() && manifest["registry"]["reviewed_on"].is_string());
+    assert_eq!(manifest["findings"], json!({"errors": 0, "warnings": 0, "infos": 1}));
+    let files = manifest["files"].as_array().unwrap();
+    assert_eq!(files.len(), 3);
+    for file in files {
+        let bytes = fs::read(package.join(file["name"].as_str().unwrap())).unwrap();
+        assert_eq!(file["bytes"].as_u64(), Some(bytes.len() as u64));
+        let digest: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(file["sha256"].as_str(), Some(digest.as_str()));
+    }
+
+    let checked = fs::read_to_string(package.join("referral.json")).unwrap();
+    let value: Value = serde_json::from_str(&checked).unwrap();
+    assert_eq!(value, example(), "referral.json is the draft as checked");
+    let keys: Vec<&str> =
+        checked.lines().filter(|l| l.starts_with("  \"")).map(|l| l.trim().split('"').nth(1).unwrap()).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "members in sorted order");
+    assert!(checked.starts_with("{\n  \""), "two-space indent");
+}
+
+#[test]
+fn a_failing_draft_gets_no_package_and_the_others_carry_on() {
+    let out = tempfile::tempdir().unwrap();
+    let output =
+        render(out.path(), &[&fixture("examples/child-fail.json"), &fixture("examples/adult-scotland-pass.json")], &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("error[FR001]"), "findings printed as check prints them: {text}");
+    assert!(!out.path().join("MFT-SG-2026-007").exists());
+    assert!(out.path().join("PS-NE-2026-1187/manifest.json").exists());
+}
+
+#[test]
+fn an_existing_package_is_replaced_only_with_force() {
+    let out = tempfile::tempdir().unwrap();
+    let path = fixture("examples/adult-scotland-pass.json");
+    assert_eq!(render(out.path(), &[&path], &[]).status.code(), Some(0));
+    let manifest = out.path().join("PS-NE-2026-1187/manifest.json");
+    fs::write(out.path().join("PS-NE-2026-1187/mark"), "kept").unwrap();
+    let again = render(out.path(), &[&path], &[]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists already"));
+    assert!(out.path().join("PS-NE-2026-1187/mark").exists(), "the old package is untouched");
+    assert_eq!(render(out.path(), &[&path], &["--force"]).status.code(), Some(0));
+    assert!(!out.path().join("PS-NE-2026-1187/mark").exists(), "--force replaces the package whole");
+    assert!(manifest.exists());
+    assert_eq!(fs::read_dir(out.path()).unwrap().count(), 1, "no temporary folder is left");
+}
+
+#[test]
+fn the_same_draft_gives_the_same_bytes() {
+    let folder = tempfile::tempdir().unwrap();
+    let drafts: Vec<PathBuf> = (0..6)
+        .map(|i| write_draft(folder.path(), &format!("{i}.json"), &draft(&format!("REF-SAME-{i}"), 8 + i)))
+        .collect();
+    let first = folder.path().join("first");
+    let second = folder.path().join("second");
+    let all: Vec<&Path> = drafts.iter().map(PathBuf::as_path).collect();
+    let reversed: Vec<&Path> = all.iter().rev().copied().collect();
+    assert_eq!(render(&first, &all, &["--jobs", "1"]).status.code(), Some(0));
+    assert_eq!(render(&second, &reversed, &["--jobs", "3"]).status.code(), Some(0));
+    for i in 0..6 {
+        for name in ["referral.pdf", "referral.html", "referral.json", "manifest.json"] {
+            let a = fs::read(first.join(format!("REF-SAME-{i}")).join(name)).unwrap();
+            let b = fs::read(second.join(format!("REF-SAME-{i}")).join(name)).unwrap();
+            assert!(a == b, "{name} of REF-SAME-{i} differs between runs");
+        }
+    }
+    let info = tool("pdfinfo", &[], &first.join("REF-SAME-0/referral.pdf"));
+    assert!(info.contains("Nov 18 00:00:00 2026"), "the PDF is dated by prepared_on: {info}");
+    let epoch = folder.path().join("epoch");
+    let output = nrm()
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .args(["render", "--today", TODAY, "--out"])
+        .arg(&epoch)
+        .arg(&drafts[0])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let info = tool("pdfinfo", &[], &epoch.join("REF-SAME-0/referral.pdf"));
+    assert!(info.contains("Nov 14 22:13:20 2023"), "SOURCE_DATE_EPOCH dates the PDF: {info}");
+}
+
+#[test]
+fn the_html_is_self_contained_and_escapes_every_value() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut hostile = draft("REF-HTML-1", 4);
+    hostile["potential_victim"]["aliases"] = json!(["<script>alert(1)</script>", "A & B \"quoted\""]);
+    let path = write_draft(folder.path(), "draft.json", &hostile);
+    let out = folder.path().join("out");
+    assert_eq!(render(&out, &[&path], &[]).status.code(), Some(0));
+    let html = fs::read_to_string(out.join("REF-HTML-1/referral.html")).unwrap();
+    assert!(!html.contains("<script"), "no script, and the alias is escaped");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;") || html.contains("&lt;script&gt;"), "escaped");
+    assert!(html.contains("A &amp; B &quot;quoted&quot;"));
+    for external in ["src=", "href=", "@import", "url("] {
+        assert!(!html.contains(external), "no external resource ({external})");
+    }
+    assert!(html.contains("Content-Security-Policy"));
+}
+
+#[test]
+fn chromium_shows_the_names_on_the_page() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = write_draft(folder.path(), "draft.json", &draft("REF-CHROME-1", 4));
+    let out = folder.path().join("out");
+    assert_eq!(render(&out, &[&path], &[]).status.code(), Some(0));
+    let page = out.join("REF-CHROME-1/referral.html");
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new("chromium")
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"])
+        .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium is installed (bash .ci/test installs it)");
+    let dom = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        dom.contains("OFFICIAL-SENSITIVE"),
+        "Chromium rendered the page: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for part in GIVEN.split(' ').chain([FAMILY]).chain(ALIASES) {
+        assert!(dom.contains(part), "{part} on the rendered page");
+    }
+}
+
+#[test]
+fn scripts_the_pdf_cannot_shape_are_marked_there_and_shown_in_the_html() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut arabic = draft("REF-ARABIC-1", 4);
+    arabic["potential_victim"]["given_names"] = json!("محمد");
+    arabic["potential_victim"]["family_name"] = json!("Haddad");
+    let path = write_draft(folder.path(), "draft.json", &arabic);
+    let out = folder.path().join("out");
+    assert_eq!(render(&out, &[&path], &[]).status.code(), Some(0));
+    let text = pdf_text(&out.join("REF-ARABIC-1/referral.pdf"), None);
+    assert!(text.contains("[Arabic script: see referral.html]") && text.contains("Haddad"), "{text}");
+    let html = fs::read_to_string(out.join("REF-ARABIC-1/referral.html")).unwrap();
+    assert!(html.contains("محمد Haddad"));
+}
+
+#[test]
+fn an_interrupted_run_leaves_only_whole_packages() {
+    let folder = tempfile::tempdir().unwrap();
+    let drafts = folder.path().join("drafts");
+    fs::create_dir(&drafts).unwrap();
+    for i in 0..400 {
+        write_draft(&drafts, &format!("{i:03}.json"), &draft(&format!("REF-INT-{i:03}"), 20));
+    }
+    let out = folder.path().join("out");
+    let mut child = nrm()
+        .args(["render", "--today", TODAY, "--out"])
+        .arg(&out)
+        .arg(&drafts)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until some packages exist, then interrupt as Ctrl-C would.
+    let started = std::time::Instant::now();
+    while fs::read_dir(&out).map_or(0, |d| d.count()) < 3 && started.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
+    let status = child.wait().unwrap();
+    let written: Vec<PathBuf> = fs::read_dir(&out).unwrap().map(|e| e.unwrap().path()).collect();
+    assert!(written.len() < 400, "the run stopped early ({})", written.len());
+    assert_eq!(status.code(), Some(130));
+    for package in written {
+        let name = package.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with("REF-INT-"), "no temporary folder is left: {name}");
+        assert_eq!(fs::read_dir(&package).unwrap().count(), 4, "{name} is whole");
+    }
+}
