@@ -17,6 +17,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Check drafts and write a submission package for each that passes
     Render(RenderArgs),
+    /// Build the email to the Single Competent Authority from a rendered package, and send it
+    Email(EmailArgs),
     /// List every rule: ID, severity, one line
     Rules,
     /// Explain one rule in full: what it checks, why, its source, a failing and a passing example
@@ -55,8 +57,30 @@ pub struct RenderArgs {
     /// Replace a package that exists already
     #[arg(long)]
     pub force: bool,
+    /// Also write each package's email.eml (to the config's `[sca] email`)
+    #[arg(long)]
+    pub email: bool,
     #[command(flatten)]
     pub checks: Checks,
+}
+
+#[derive(Args)]
+pub struct EmailArgs {
+    /// A package folder written by `nrm render`
+    #[arg(value_name = "PACKAGE")]
+    pub package: PathBuf,
+    /// The recipient, instead of the config's `[sca] email`
+    #[arg(long, value_name = "ADDRESS")]
+    pub to: Option<String>,
+    /// Send it over SMTP (the config's `[smtp]`; the password from NRM_SMTP_PASSWORD)
+    #[arg(long)]
+    pub send: bool,
+    /// Send even though the package records an earlier send
+    #[arg(long, requires = "send")]
+    pub resend: bool,
+    /// The config file (default: $NRM_CONFIG, ./nrm.toml, ~/.config/nrm/config.toml)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// How drafts are checked, for every command that checks them.

@@ -15,30 +15,44 @@ pub struct Config {
     #[expect(dead_code, reason = "read by `nrm new`")]
     pub first_responder: Option<toml::Table>,
     /// The Single Competent Authority contact for `nrm email`.
-    #[expect(dead_code, reason = "read by `nrm email`")]
     pub sca: Option<Sca>,
     /// How `nrm email --send` sends.
-    #[expect(dead_code, reason = "read by `nrm email --send`")]
     pub smtp: Option<Smtp>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[expect(dead_code, reason = "read by `nrm email`")]
 pub struct Sca {
     pub email: String,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[expect(dead_code, reason = "read by `nrm email --send`")]
 pub struct Smtp {
     pub host: String,
+    /// Default: 587 with `starttls`, 465 with `tls`, 25 with `none`.
     pub port: Option<u16>,
-    pub security: Option<String>,
+    #[serde(default)]
+    pub security: Security,
+    /// The password comes from `NRM_SMTP_PASSWORD` only.
     pub username: Option<String>,
+    /// An extra trusted root certificate, PEM; relative to the config file.
     pub ca_cert: Option<PathBuf>,
+    /// The sender, instead of the first responder's own address.
     pub from: Option<String>,
+}
+
+/// How the connection to the SMTP server is protected.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    /// Plain connection upgraded with STARTTLS, which must succeed.
+    #[default]
+    Starttls,
+    /// TLS from the first byte (SMTPS).
+    Tls,
+    /// No TLS: only to a server on this machine.
+    None,
 }
 
 /// Where the config comes from, in the order cli.md gives; `None` when there is none.
@@ -67,8 +81,11 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, String> {
         .map_err(|error| format!("cannot read the config file {}: {error}", path.display()))?;
     let mut config: Config =
         toml::from_str(&text).map_err(|error| format!("the config file {} is not valid: {error}", path.display()))?;
-    if let (Some(registry), Some(folder)) = (&config.registry, path.parent()) {
-        config.registry = Some(folder.join(registry));
+    if let Some(folder) = path.parent() {
+        config.registry = config.registry.map(|registry| folder.join(registry));
+        if let Some(smtp) = &mut config.smtp {
+            smtp.ca_cert = smtp.ca_cert.take().map(|ca| folder.join(ca));
+        }
     }
     Ok(config)
 }

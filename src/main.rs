@@ -5,6 +5,7 @@ mod check;
 mod cli;
 mod config;
 mod draft;
+mod email;
 mod inputs;
 mod locate;
 mod package;
@@ -19,7 +20,7 @@ mod suggest;
 
 use check::Settings;
 use clap::{CommandFactory, FromArgMatches};
-use cli::{CheckArgs, Checks, Cli, Command, Common, Format, RenderArgs};
+use cli::{CheckArgs, Checks, Cli, Command, Common, EmailArgs, Format, RenderArgs};
 use registry::Registry;
 use report::{Report, Summary};
 use serde::Serialize;
@@ -74,6 +75,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => run_check(args),
         Command::Render(args) => run_render(args),
+        Command::Email(args) => run_email(args),
         Command::Rules => print_rules(),
         Command::Explain { rule } => explain(&rule),
     };
@@ -151,6 +153,16 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
 fn run_render(args: RenderArgs) -> Result<ExitCode, Failure> {
     inputs::all_exist(&args.paths).map_err(Failure)?;
     let settings = settings(&args.checks, false)?;
+    let sca = if args.email {
+        let config = config::load(args.checks.common.config.as_deref()).map_err(Failure)?;
+        let sca = config
+            .sca
+            .ok_or_else(|| Failure("--email needs the SCA's address: set `[sca] email` in the config".into()))?;
+        let from = config.smtp.and_then(|smtp| smtp.from);
+        Some((sca.email, from))
+    } else {
+        None
+    };
     ctrlc::set_handler(|| package::INTERRUPTED.store(true, Ordering::SeqCst))
         .map_err(|e| Failure(format!("cannot watch for Ctrl-C: {e}")))?;
     let mut report = report::human::Human { quiet: false };
@@ -161,7 +173,8 @@ fn run_render(args: RenderArgs) -> Result<ExitCode, Failure> {
     let skipped = |path: &std::path::Path, why: &str| progress.note(&format!("nrm: skipped {}: {why}", path.display()));
     let render = |input| {
         let checked = batch::check_input(input, &settings);
-        let package = checked.outcome.passed(&settings).then(|| render_one(&checked.outcome, &settings, &args));
+        let package =
+            checked.outcome.passed(&settings).then(|| render_one(&checked.outcome, &settings, &args, sca.as_ref()));
         (checked, package)
     };
     batch::run(&args.paths, jobs(&args.checks), skipped, render, |(checked, package)| {
@@ -205,11 +218,13 @@ fn run_render(args: RenderArgs) -> Result<ExitCode, Failure> {
     })
 }
 
-/// Renders and writes one passing draft's package.
+/// Renders and writes one passing draft's package, with its email when `sca` (the recipient
+/// and the configured sender) is given.
 fn render_one(
     outcome: &check::Outcome,
     settings: &Settings,
     args: &RenderArgs,
+    sca: Option<&(String, Option<String>)>,
 ) -> Result<std::path::PathBuf, package::Refusal> {
     if package::INTERRUPTED.load(Ordering::SeqCst) {
         return Err(package::Refusal::Interrupted);
@@ -218,8 +233,68 @@ fn render_one(
         return Err(package::Refusal::Io("the draft has no reference to name its package".into()));
     };
     package::may_write(&args.out, reference, args.force)?;
-    let files = render::package(value, &outcome.findings, settings).map_err(package::Refusal::Io)?;
+    let mut files = render::package(value, &outcome.findings, settings).map_err(package::Refusal::Io)?;
+    if let Some((to, from)) = sca {
+        let eml = email::compose_files(&files, to, from.as_deref()).map_err(package::Refusal::Io)?;
+        files.push(render::File { name: "email.eml", bytes: eml.message.formatted() });
+    }
     package::write(&args.out, reference, &files, args.force)
+}
+
+/// `nrm email`: verifies a package, writes its email.eml, and with `--send` sends it, once.
+fn run_email(args: EmailArgs) -> Result<ExitCode, Failure> {
+    let config = config::load(args.config.as_deref()).map_err(Failure)?;
+    let to = args
+        .to
+        .clone()
+        .or_else(|| config.sca.as_ref().map(|sca| sca.email.clone()))
+        .ok_or_else(|| Failure("no recipient: give --to, or set `[sca] email` in the config".into()))?;
+    if !args.package.is_dir() {
+        return Err(Failure(format!("{}: no such package folder", args.package.display())));
+    }
+    match package::verify(&args.package) {
+        Ok(_) => {}
+        Err(differences) => {
+            eprintln!("nrm: {} does not match its manifest; nothing was written or sent:", args.package.display());
+            differences.iter().for_each(|d| eprintln!("  {d}"));
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    let sent = args.package.join("sent.json");
+    if args.send && !args.resend && sent.exists() {
+        return Err(Failure(format!(
+            "{} was sent already (see sent.json); use --resend to send it again",
+            args.package.display()
+        )));
+    }
+    let smtp = if args.send {
+        let smtp = config.smtp.ok_or_else(|| Failure("--send needs the `[smtp]` table in the config".into()))?;
+        // Refused before any connection is made.
+        email::check_security(&smtp).map_err(Failure)?;
+        Some(smtp)
+    } else {
+        None
+    };
+    let from = smtp.as_ref().and_then(|s| s.from.as_deref());
+    let letter = email::compose_package(&args.package, &to, from).map_err(Failure)?;
+    package::write_file(&args.package, "email.eml", &letter.message.formatted())
+        .map_err(|e| Failure(format!("cannot write email.eml: {e}")))?;
+    let Some(smtp) = smtp else {
+        println!("{}: email.eml written (to {to}); add --send to send it", args.package.display());
+        return Ok(ExitCode::SUCCESS);
+    };
+    email::send(&letter, &smtp, std::env::var("NRM_SMTP_PASSWORD").ok()).map_err(Failure)?;
+    let record = serde_json::json!({
+        "sent_at": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "to": to,
+        "message_id": letter.message_id,
+    });
+    let mut bytes = serde_json::to_vec_pretty(&record).expect("the record serialises");
+    bytes.push(b'\n');
+    package::write_file(&args.package, "sent.json", &bytes)
+        .map_err(|e| Failure(format!("sent, but cannot write sent.json: {e}")))?;
+    println!("{}: sent to {to} ({})", args.package.display(), letter.message_id);
+    Ok(ExitCode::SUCCESS)
 }
 
 fn write_failed(error: io::Error) -> Failure {

@@ -77,3 +77,60 @@ pub fn write(out: &Path, reference: &str, files: &[File], force: bool) -> Result
     fs::File::open(out).and_then(|dir| dir.sync_all()).map_err(|e| io("cannot write the package", e))?;
     Ok(destination)
 }
+
+/// Files a package may hold besides those its manifest lists: the email, and its sending.
+pub const EXTRAS: [&str; 2] = ["email.eml", "sent.json"];
+
+/// Checks every file of a package against its manifest. The error lists each difference, by
+/// file name.
+pub fn verify(package: &Path) -> Result<(), Vec<String>> {
+    let text = fs::read(package.join(crate::render::MANIFEST)).map_err(|e| vec![format!("manifest.json: {e}")])?;
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&text).map_err(|e| vec![format!("manifest.json is not valid JSON: {e}")])?;
+    let listed = manifest["files"].as_array().cloned().unwrap_or_default();
+    let mut differences = Vec::new();
+    let mut names = vec![crate::render::MANIFEST.to_owned()];
+    for file in &listed {
+        let name = file["name"].as_str().unwrap_or_default();
+        names.push(name.to_owned());
+        if name.is_empty() || name.contains('/') {
+            differences.push("manifest.json lists a file name that is not a plain name".to_owned());
+            continue;
+        }
+        match fs::read(package.join(name)) {
+            Ok(bytes) if file["bytes"].as_u64() != Some(bytes.len() as u64) => {
+                differences.push(format!("{name}: size differs"))
+            }
+            Ok(bytes) if file["sha256"].as_str() != Some(crate::render::sha256(&bytes).as_str()) => {
+                differences.push(format!("{name}: SHA-256 differs"));
+            }
+            Ok(_) => {}
+            Err(e) => differences.push(format!("{name}: {e}")),
+        }
+    }
+    if listed.is_empty() {
+        differences.push("manifest.json lists no files".to_owned());
+    }
+    match fs::read_dir(package) {
+        Ok(entries) => {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if !names.contains(&name) && !EXTRAS.contains(&name.as_str()) {
+                    differences.push(format!("{name}: not in the manifest"));
+                }
+            }
+        }
+        Err(e) => differences.push(format!("cannot read the package: {e}")),
+    }
+    if differences.is_empty() { Ok(()) } else { Err(differences) }
+}
+
+/// Writes one file into an existing package: a private temporary file, synced, renamed over.
+pub fn write_file(package: &Path, name: &str, bytes: &[u8]) -> io::Result<()> {
+    let mut file =
+        tempfile::Builder::new().prefix(".nrm-").permissions(fs::Permissions::from_mode(0o600)).tempfile_in(package)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(package.join(name)).map_err(|e| e.error)?;
+    fs::File::open(package)?.sync_all()
+}

@@ -134,12 +134,9 @@ fn break_long_words(text: &str) -> String {
 }
 
 /// The regular and bold fonts cut down to the characters given (with `.notdef` and space),
-/// each with a Unicode cmap so that genpdf measures and places them as the whole fonts, and
-/// a third, empty cut for the styles genpdf requires but the referral never uses (italic).
-pub fn subsets(regular_text: &BTreeSet<char>, bold_text: &BTreeSet<char>) -> Result<[Vec<u8>; 3], String> {
-    with_fonts(|[regular, bold]| {
-        Ok([cut(regular, regular_text)?, cut(bold, bold_text)?, cut(regular, &BTreeSet::new())?])
-    })
+/// each with a Unicode cmap so that genpdf measures and places them as the whole fonts.
+pub fn subsets(regular_text: &BTreeSet<char>, bold_text: &BTreeSet<char>) -> Result<[Vec<u8>; 2], String> {
+    with_fonts(|[regular, bold]| Ok([cut(regular, regular_text)?, cut(bold, bold_text)?]))
 }
 
 /// The tables a PDF viewer and genpdf need; the hinting programs (`fpgm`, `prep`, `cvt`), a

@@ -87,7 +87,12 @@ fn manifest(draft: &Draft, findings: &[Located], settings: &Settings, files: &[F
         "prepared_on": draft.str("/prepared_on"),
         "tool": { "name": "nrm", "version": env!("CARGO_PKG_VERSION") },
         "registry": { "version": settings.registry.version, "reviewed_on": settings.registry.reviewed_on },
-        "findings": { "errors": count(Severity::Error), "warnings": count(Severity::Warning), "infos": count(Severity::Info) },
+        "findings": {
+            "errors": count(Severity::Error),
+            "warnings": count(Severity::Warning),
+            "infos": count(Severity::Info),
+            "rules": findings.iter().map(|f| f.finding.rule.id).collect::<std::collections::BTreeSet<_>>(),
+        },
         "files": files.iter().map(|f| json!({ "name": f.name, "bytes": f.bytes.len(), "sha256": sha256(&f.bytes) })).collect::<Vec<_>>(),
     });
     let mut bytes = serde_json::to_vec_pretty(&manifest).expect("the manifest serialises");

@@ -8,6 +8,7 @@ use genpdf::elements::{Break, LinearLayout, PaddedElement, Paragraph, TableLayou
 use genpdf::fonts::{FontData, FontFamily};
 use genpdf::style::{Color, Style, StyledString};
 use genpdf::{Alignment, Element, Margins, PageDecorator, render};
+use printpdf::BuiltinFont;
 use std::cell::Cell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -19,26 +20,33 @@ const TEXT_SIZE: u8 = 9;
 /// reproducible: see `stamp`.
 pub fn render(referral: &Referral, date: &str, id: &str) -> Result<Vec<u8>, String> {
     let text = Text::of(referral)?;
-    let [regular, bold, unused] = fonts::subsets(&text.regular_chars, &text.bold_chars)?;
+    let [regular, bold] = fonts::subsets(&text.regular_chars, &text.bold_chars)?;
+    // genpdf requires italic styles, which the referral never uses: named as built-in fonts,
+    // they are never embedded.
     let family = || -> Result<FontFamily<FontData>, String> {
-        let font = |bytes: &[u8]| FontData::new(bytes.to_vec(), None).map_err(|e| format!("font: {e}"));
+        let font = |bytes: &[u8], builtin| FontData::new(bytes.to_vec(), builtin).map_err(|e| layout_failed(&e));
         Ok(FontFamily {
-            regular: font(&regular)?,
-            bold: font(&bold)?,
-            italic: font(&unused)?,
-            bold_italic: font(&unused)?,
+            regular: font(&regular, None)?,
+            bold: font(&bold, None)?,
+            italic: font(&regular, Some(BuiltinFont::HelveticaOblique))?,
+            bold_italic: font(&bold, Some(BuiltinFont::HelveticaBoldOblique))?,
         })
     };
     // The footer needs the number of pages, known only once the document is laid out: lay it
     // out once to count, then again to draw.
     let pages = Rc::new(Cell::new(0));
-    let mut counted = Vec::new();
-    document(referral, &text, family()?, None, &pages).render(&mut counted).map_err(|e| format!("PDF: {e}"))?;
+    document(referral, &text, family()?, None, &pages).render(std::io::sink()).map_err(|e| layout_failed(&e))?;
     let mut bytes = Vec::new();
     document(referral, &text, family()?, Some(pages.get()), &pages)
         .render(&mut bytes)
-        .map_err(|e| format!("PDF: {e}"))?;
+        .map_err(|e| layout_failed(&e))?;
     stamp(&bytes, date, id)
+}
+
+/// genpdf's errors can quote the text they failed on, which is the draft's: only their kind
+/// is reported.
+fn layout_failed(error: &genpdf::error::Error) -> String {
+    format!("the PDF could not be laid out ({:?})", error.kind())
 }
 
 /// Every string of the model as the PDF shows it, and the characters each font must hold.
