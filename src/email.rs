@@ -116,8 +116,10 @@ pub fn send(letter: &Letter, smtp: &Smtp, password: Option<String>) -> Result<()
 
 fn explain(error: &lettre::transport::smtp::Error, smtp: &Smtp) -> String {
     let code = error.status().map(|code| code.to_string());
+    // rustls' certificate errors reach lettre as network errors.
+    let tls = error.is_tls() || error.to_string().contains("certificate");
     let what = match code.as_deref() {
-        _ if error.is_tls() => "the TLS connection failed (is the server's certificate trusted? see ca_cert)",
+        _ if tls => "the TLS connection failed (is the server's certificate trusted? see ca_cert)",
         Some("535" | "534" | "530") => "the server rejected the login (check username and NRM_SMTP_PASSWORD)",
         Some(code) if code.starts_with("55") => "the server refused the recipient",
         _ if error.is_transient() => "the server is not accepting mail just now; try again later",

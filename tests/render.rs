@@ -141,7 +141,7 @@ fn a_package_is_four_private_files_with_a_true_manifest() {
     assert_eq!(manifest["format_version"], 1);
     assert_eq!(manifest["tool"]["name"], "nrm");
     assert!(manifest["registry"]["version"].is_string() && manifest["registry"]["reviewed_on"].is_string());
-    assert_eq!(manifest["findings"], json!({"errors": 0, "warnings": 0, "infos": 1}));
+    assert_eq!(manifest["findings"], json!({"errors": 0, "warnings": 0, "infos": 1, "rules": ["URG001"]}));
     let files = manifest["files"].as_array().unwrap();
     assert_eq!(files.len(), 3);
     for file in files {
