@@ -73,13 +73,14 @@ pub fn check_bytes(bytes: Vec<u8>, settings: &Settings) -> Outcome {
     match rules::input::other_version(&document.value) {
         Some(finding) => findings.push(finding),
         None => {
-            let cx = Context {
+            let mut cx = Context {
                 draft: Draft::new(&document.value),
                 registry: &settings.registry,
                 today: settings.today,
                 show_values: settings.show_values,
             };
             schema::check(&document.value, &cx.draft, &mut findings);
+            cx.draft.ignore(schema::invalid_values(&findings));
             rules::check(&cx, &mut findings);
             // Checked by the schema: well-formed unless a finding points at it.
             if !findings.iter().any(|f| f.pointer == "/reference") {

@@ -19,13 +19,51 @@ pub enum Command {
     Render(RenderArgs),
     /// Build the email to the Single Competent Authority from a rendered package, and send it
     Email(EmailArgs),
+    /// Start a draft: every member the case needs, left empty to fill in
+    New(NewArgs),
+    /// Print the JSON Schema drafts are checked against (for editors)
+    Schema,
     /// List every rule: ID, severity, one line
-    Rules,
+    Rules {
+        /// All rules in full, as Markdown (docs/rules.md)
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Explain one rule in full: what it checks, why, its source, a failing and a passing example
     Explain {
         /// The rule's ID, such as CON003
         rule: String,
     },
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
+}
+
+#[derive(Args)]
+#[command(group = clap::ArgGroup::new("case").required(true).args(["child", "adult"]))]
+pub struct NewArgs {
+    /// The person is, or may be, under 18
+    #[arg(long)]
+    pub child: bool,
+    /// The person is an adult
+    #[arg(long)]
+    pub adult: bool,
+    /// Where the person was identified (else left to fill in)
+    #[arg(long, value_parser = ["england", "wales", "scotland", "northern_ireland"])]
+    pub nation: Option<String>,
+    /// `nrm`, or `duty_to_notify` (adults in England and Wales who do not consent)
+    #[arg(long, value_parser = ["nrm", "duty_to_notify"], default_value = "nrm")]
+    pub route: String,
+    /// Write the draft to this file (never overwritten) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// The config file, for the `[first_responder]` defaults
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Args)]

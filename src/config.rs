@@ -10,14 +10,32 @@ use std::path::{Path, PathBuf};
 pub struct Config {
     /// Replaces the built-in first responder registry; relative to the config file.
     pub registry: Option<PathBuf>,
-    /// Defaults for `nrm new`. This table and the two below are validated on every command, so
-    /// a misspelt key is caught early, and read by the commands that use them.
-    #[expect(dead_code, reason = "read by `nrm new`")]
-    pub first_responder: Option<toml::Table>,
+    /// Defaults for `nrm new`.
+    pub first_responder: Option<FirstResponder>,
     /// The Single Competent Authority contact for `nrm email`.
     pub sca: Option<Sca>,
     /// How `nrm email --send` sends.
     pub smtp: Option<Smtp>,
+}
+
+/// The first responder `nrm new` fills in: anything left out stays to fill in.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FirstResponder {
+    pub name: String,
+    pub role: String,
+    pub email: String,
+    pub phone: String,
+    pub organisation: Organisation,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Organisation {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub name: String,
+    pub ngo: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

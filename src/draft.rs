@@ -29,6 +29,8 @@ pub struct Facts {
 pub struct Draft<'a> {
     value: &'a Value,
     pub facts: Facts,
+    /// Pointers to values the schema found wrong: they read as absent.
+    invalid: Vec<String>,
 }
 
 /// The oldest age the format accepts.
@@ -36,7 +38,7 @@ pub const MAX_AGE: i32 = 120;
 
 impl<'a> Draft<'a> {
     pub fn new(value: &'a Value) -> Self {
-        let mut draft = Draft { value, facts: Facts::default() };
+        let mut draft = Draft { value, facts: Facts::default(), invalid: Vec::new() };
         draft.facts = draft.derive_facts();
         draft
     }
@@ -64,6 +66,11 @@ impl<'a> Draft<'a> {
         Facts { prepared_on, date_of_birth, age, claimed_age, group }
     }
 
+    /// From now on, these values read as absent (see `schema::invalid_values`).
+    pub fn ignore(&mut self, invalid: Vec<String>) {
+        self.invalid = invalid;
+    }
+
     pub fn is_child(&self) -> bool {
         self.facts.group == Some(AgeGroup::Child)
     }
@@ -75,6 +82,9 @@ impl<'a> Draft<'a> {
     /// The value at a pointer. The rules' pointers hold no escapes (`~0`, `~1`), so segments are
     /// looked up as written: serde_json's `pointer` unescapes, and allocates, for every segment.
     pub fn get(&self, pointer: &str) -> Option<&'a Value> {
+        if self.invalid.iter().any(|invalid| invalid == pointer) {
+            return None;
+        }
         pointer.split('/').skip(1).try_fold(self.value, |value, segment| match value {
             Value::Object(members) => members.get(segment),
             Value::Array(items) => items.get(segment.parse::<usize>().ok()?),

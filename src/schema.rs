@@ -76,16 +76,26 @@ pub fn check(value: &Value, draft: &Draft, out: &mut Vec<Finding>) {
         schema.translate(&error, &mut found);
     }
     // One finding per place: where a domain rule and a plain REQ rule report the same member,
-    // the domain rule says more.
+    // the domain rule says more; and one value that breaks two keywords (an empty email breaks
+    // its format and its pattern) is one thing to fix.
     let plain = |rule: &Rule| rule.id == REQ001.id || rule.id == REQ002.id;
     let domain: Vec<(String, Option<String>)> =
         found.iter().filter(|(f, _)| !plain(f.rule)).map(|(f, subject)| (f.pointer.clone(), subject.clone())).collect();
-    out.extend(
-        found
-            .into_iter()
-            .filter(|(f, subject)| !plain(f.rule) || !domain.iter().any(|(p, s)| *p == f.pointer && s == subject))
-            .map(|(f, _)| f),
-    );
+    let mut seen: Vec<(&'static str, String, Option<String>)> = Vec::new();
+    for (finding, subject) in found {
+        let superseded = plain(finding.rule) && domain.iter().any(|(p, s)| *p == finding.pointer && *s == subject);
+        let key = (finding.rule.id, finding.pointer.clone(), subject);
+        if !superseded && !seen.contains(&key) {
+            seen.push(key);
+            out.push(finding);
+        }
+    }
+}
+
+/// The pointers of values the schema found wrong (REQ002): the Rust rules treat them as absent,
+/// so a value is reported once, for what is wrong with it.
+pub fn invalid_values(findings: &[Finding]) -> Vec<String> {
+    findings.iter().filter(|f| f.rule.id == REQ002.id).map(|f| f.pointer.clone()).collect()
 }
 
 impl Schema {
@@ -142,10 +152,28 @@ impl Schema {
             }
             kind => {
                 let detail = describe(kind, keyword, subschema, member);
+                // `nrm new` leaves empty strings, empty lists and nulls to fill in.
+                let empty = match error.instance().as_ref() {
+                    Value::Null => true,
+                    Value::String(text) => text.is_empty(),
+                    Value::Array(items) => items.is_empty(),
+                    _ => false,
+                };
+                let detail = if empty { to_fill_in(error.instance_path().as_str(), &detail) } else { detail };
                 out.push((with_rule(&REQ002, detail), None));
             }
         }
     }
+}
+
+/// "fill in `given_names`: text that is not blank", for a value `nrm new` left empty.
+fn to_fill_in(pointer: &str, detail: &str) -> String {
+    let member = pointer.rsplit('/').find(|segment| segment.parse::<usize>().is_err()).unwrap_or("");
+    let hint = ["must be ", "is not in the required form: ", "is not an allowed value: "]
+        .iter()
+        .fold(detail, |hint, prefix| hint.trim_start_matches(prefix))
+        .trim_end_matches('.');
+    format!("fill in `{member}`: {hint}")
 }
 
 /// What is wrong with a value, in words, without quoting it.

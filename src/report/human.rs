@@ -4,11 +4,43 @@
 
 use super::{Checked, Report, Summary};
 use crate::check::Settings;
+use crate::rules::Severity;
 use crate::schema::is_member_name;
+use anstyle::{AnsiColor, Style};
 use std::io::{self, Write};
 
 pub struct Human {
     pub quiet: bool,
+}
+
+/// The sections of the referral form, in its order, by the draft's top-level member.
+const SECTIONS: [(&str, &str); 7] = [
+    ("first_responder", "First responder"),
+    ("potential_victim", "Potential victim"),
+    ("consent", "Consent"),
+    ("consent_note", "Consent note"),
+    ("exploitation", "Exploitation"),
+    ("safeguarding", "Safeguarding"),
+    ("support", "Support"),
+];
+
+/// The section a finding belongs to: its place in the form, and its title.
+fn section(pointer: &str) -> (usize, &'static str) {
+    let member = pointer.split('/').nth(1).unwrap_or("");
+    SECTIONS.iter().position(|(name, _)| *name == member).map_or((0, "Referral"), |i| (i + 1, SECTIONS[i].1))
+}
+
+fn styled(style: Style, text: &str) -> String {
+    format!("{}{text}{}", style.render(), style.render_reset())
+}
+
+fn severity_style(severity: Severity) -> Style {
+    let colour = match severity {
+        Severity::Error => AnsiColor::Red,
+        Severity::Warning => AnsiColor::Yellow,
+        Severity::Info => AnsiColor::Cyan,
+    };
+    Style::new().bold().fg_color(Some(colour.into()))
 }
 
 impl Report for Human {
@@ -17,9 +49,29 @@ impl Report for Human {
         if self.quiet && outcome.passed(settings) {
             return Ok(());
         }
-        for located in &outcome.findings {
+        // Grouped by section of the form, so the findings read in the order the form asks.
+        let mut findings: Vec<_> = outcome.findings.iter().collect();
+        findings.sort_by_key(|f| section(&f.finding.pointer).0);
+        let mut current = None;
+        for located in findings {
+            let finding = &located.finding;
+            let (_, title) = section(&finding.pointer);
+            if current != Some(title) {
+                current = Some(title);
+                writeln!(out, "{}", styled(Style::new().bold().underline(), title))?;
+            }
             let position = located.position;
-            writeln!(out, "{}", super::finding_line(&checked.path, located))?;
+            let severity = finding.severity();
+            writeln!(
+                out,
+                "{}:{}:{}: {}[{}] {}",
+                checked.path,
+                position.line,
+                position.column,
+                styled(severity_style(severity), severity.as_str()),
+                finding.rule.id,
+                finding.message
+            )?;
             let line = outcome.text.as_deref().and_then(|text| text.lines().nth(position.line.saturating_sub(1)));
             if let Some(line) = line.filter(|line| settings.show_values || holds_no_value(line)) {
                 let gutter = " ".repeat(position.line.to_string().len());
@@ -28,7 +80,8 @@ impl Report for Human {
                     .take(position.column.saturating_sub(1))
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
-                writeln!(out, "{gutter} |\n{} | {line}\n{gutter} | {indent}^", position.line)?;
+                let marker = styled(severity_style(severity), "^");
+                writeln!(out, "{gutter} |\n{} | {line}\n{gutter} | {indent}{marker}", position.line)?;
             }
         }
         Ok(())

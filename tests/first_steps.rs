@@ -1,0 +1,168 @@
+//! For first responders: `nrm new`, `schema`, `rules --markdown`, `completions`, `man`, and
+//! colour only where it belongs.
+
+mod support;
+
+use serde_json::Value;
+use std::fs;
+use std::process::Command;
+use support::{TODAY, nrm, project, run, stdout};
+
+/// `nrm check` of a draft given as text: the JSON report's findings.
+fn findings(draft: &str) -> Vec<Value> {
+    let output = run(&["check", "--format", "json", "--today", TODAY, "-"], Some(draft.as_bytes()));
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    report["files"][0]["findings"].as_array().unwrap().clone()
+}
+
+fn new(args: &[&str]) -> std::process::Output {
+    run(&[&["new"], args].concat(), None)
+}
+
+#[test]
+fn a_new_draft_checks_as_a_list_of_what_is_left_to_fill_in() {
+    for (args, member) in [
+        (vec!["--child", "--nation", "england"], "consent_note"),
+        (vec!["--adult", "--nation", "wales"], "consent"),
+        (vec!["--adult", "--nation", "england", "--route", "duty_to_notify"], "exploitation"),
+        (vec!["--child"], "safeguarding"),
+    ] {
+        let output = new(&args);
+        assert!(output.status.success(), "{args:?}");
+        let text = stdout(&output);
+        let draft: Value = serde_json::from_str(&text).expect("the skeleton is JSON");
+        assert!(draft.get(member).is_some(), "{args:?} has {member}");
+        assert!(draft["$schema"].is_string());
+        let found = findings(&text);
+        assert!(!found.is_empty());
+        for finding in &found {
+            let message = finding["message"].as_str().unwrap();
+            assert!(
+                message.starts_with("fill in `") || (finding["rule"] == "REQ002" && message.contains("fill in")),
+                "{args:?}: every finding is something to fill in, not a parse error: {finding}"
+            );
+            assert_ne!(finding["rule"].as_str().unwrap().get(..3), Some("INP"), "{finding}");
+        }
+    }
+    let anonymous: Value = serde_json::from_str(&stdout(&new(&["--adult", "--route", "duty_to_notify"]))).unwrap();
+    assert!(anonymous["potential_victim"].get("given_names").is_none(), "a Duty to Notify has no name to fill in");
+    assert_eq!(new(&["--child", "--route", "duty_to_notify"]).status.code(), Some(2));
+    assert_eq!(new(&[]).status.code(), Some(2), "--child or --adult must be said");
+}
+
+#[test]
+fn a_new_draft_takes_the_first_responder_from_the_config_and_never_overwrites() {
+    let folder = tempfile::tempdir().unwrap();
+    let config = folder.path().join("nrm.toml");
+    fs::write(
+        &config,
+        "[first_responder]\nname = \"Priya Sharma\"\nrole = \"Senior social worker\"\nemail = \"priya.sharma@lincolnshire.gov.uk\"\n\
+         phone = \"01522 555 0142\"\norganisation = { type = \"local_authority\", name = \"Lincolnshire County Council\" }\n",
+    )
+    .unwrap();
+    let path = folder.path().join("draft.json");
+    let output = nrm()
+        .args(["new", "--child", "--nation", "england", "--config"])
+        .arg(&config)
+        .arg("--out")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let draft: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(draft["first_responder"]["email"], "priya.sharma@lincolnshire.gov.uk");
+    assert_eq!(draft["first_responder"]["organisation"]["type"], "local_authority");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600, "a draft is private");
+    let left = findings(&fs::read_to_string(&path).unwrap());
+    assert!(left.iter().all(|f| !f["pointer"].as_str().unwrap().starts_with("/first_responder")), "{left:?}");
+
+    fs::write(&path, "kept").unwrap();
+    let again = nrm().args(["new", "--child", "--out"]).arg(&path).output().unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(fs::read_to_string(&path).unwrap(), "kept", "--out never overwrites");
+}
+
+#[test]
+fn the_schema_is_valid_2020_12_and_describes_every_member() {
+    let text = stdout(&run(&["schema"], None));
+    assert_eq!(text, fs::read_to_string(project().join("schemas/referral.schema.json")).unwrap());
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    jsonschema::meta::validate(&schema).expect("valid against the 2020-12 meta-schema");
+    // Every member definition, following `properties` down (conditions only restate them).
+    fn members(properties: &Value, path: &str, out: &mut Vec<String>) {
+        for (name, sub) in properties.as_object().into_iter().flatten() {
+            let path = format!("{path}/{name}");
+            if sub.get("title").and_then(Value::as_str).is_none()
+                || sub.get("description").and_then(Value::as_str).is_none()
+            {
+                out.push(path.clone());
+            }
+            members(&sub["properties"], &path, out);
+        }
+    }
+    let mut undescribed = Vec::new();
+    members(&schema["properties"], "", &mut undescribed);
+    assert!(undescribed.is_empty(), "members without a title and description: {undescribed:?}");
+}
+
+#[test]
+fn docs_rules_md_is_generated_from_the_rules() {
+    let generated = stdout(&run(&["rules", "--markdown"], None));
+    let committed = fs::read_to_string(project().join("docs/rules.md")).unwrap();
+    assert!(generated == committed, "docs/rules.md is stale: run `nrm rules --markdown > docs/rules.md`");
+    for line in stdout(&run(&["rules"], None)).lines() {
+        let id = line.split_whitespace().next().unwrap();
+        assert!(generated.contains(&format!("## {id} (")), "{id} is documented");
+        let explained = stdout(&run(&["explain", id], None));
+        let body = explained.split_once("\n\n").unwrap().1;
+        assert!(generated.contains(body), "`nrm explain {id}` and docs/rules.md say the same");
+    }
+}
+
+#[test]
+fn completions_and_the_manual_come_from_the_command_line_definition() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let output = run(&["completions", shell], None);
+        let script = stdout(&output);
+        assert!(output.status.success() && script.contains("nrm"), "{shell}");
+        assert!(script.contains("render") && script.contains("explain"), "{shell} completes the commands");
+    }
+    assert_eq!(run(&["completions", "tcsh"], None).status.code(), Some(2));
+    let bash = stdout(&run(&["completions", "bash"], None));
+    let checked = Command::new("bash").args(["-n", "-c", &bash]).status().unwrap();
+    assert!(checked.success(), "the bash script parses");
+    let manual = stdout(&run(&["man"], None));
+    assert!(manual.starts_with(".ie") || manual.contains(".TH nrm"), "roff with a title");
+    assert!(manual.contains("check") && manual.contains("render"));
+}
+
+#[test]
+fn colour_only_on_a_terminal_and_never_under_no_color() {
+    let draft = support::fixture("examples/child-fail.json");
+    let command = format!("{} check --today {TODAY} {}", env!("CARGO_BIN_EXE_nrm"), draft.display());
+    let on_terminal = |no_color: bool| {
+        let mut script = Command::new("script");
+        script.args(["-qec", &command, "/dev/null"]).env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+        if no_color {
+            script.env("NO_COLOR", "1");
+        }
+        String::from_utf8_lossy(&script.output().unwrap().stdout).into_owned()
+    };
+    assert!(on_terminal(false).contains("\u{1b}["), "colour on a terminal");
+    assert!(!on_terminal(true).contains("\u{1b}["), "none under NO_COLOR");
+    let piped = nrm().env_remove("NO_COLOR").args(["check", "--today", TODAY]).arg(&draft).output().unwrap();
+    assert!(!String::from_utf8_lossy(&piped.stdout).contains('\u{1b}'), "none when piped");
+}
+
+#[test]
+fn human_findings_are_grouped_by_section_of_the_form() {
+    let text = stdout(&run(
+        &["check", "--today", TODAY, support::fixture("examples/child-fail.json").to_str().unwrap()],
+        None,
+    ));
+    let headings: Vec<&str> =
+        text.lines().filter(|l| !l.contains(':') && !l.contains('|') && !l.trim().is_empty()).collect();
+    assert_eq!(headings, ["Referral", "First responder", "Safeguarding"], "{text}");
+}
