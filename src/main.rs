@@ -218,7 +218,8 @@ fn run_render(args: RenderArgs) -> Result<ExitCode, Failure> {
     .map_err(write_failed)?;
     progress.finish();
     let drafts = if summary.files == 1 { "draft" } else { "drafts" };
-    writeln!(out, "{} {drafts}: {written} packages written, {} failed their checks", summary.files, summary.failed)
+    let packages = if written == 1 { "package" } else { "packages" };
+    writeln!(out, "{} {drafts}: {written} {packages} written, {} failed their checks", summary.files, summary.failed)
         .and_then(|()| out.flush())
         .map_err(write_failed)?;
     Ok(if package::INTERRUPTED.load(Ordering::SeqCst) {

@@ -169,7 +169,7 @@ impl Schema {
 /// "fill in `given_names`: text that is not blank", for a value `nrm new` left empty.
 fn to_fill_in(pointer: &str, detail: &str) -> String {
     let member = pointer.rsplit('/').find(|segment| segment.parse::<usize>().is_err()).unwrap_or("");
-    let hint = ["must be ", "is not in the required form: ", "is not an allowed value: "]
+    let hint = ["must be ", "must ", "is not in the required form: ", "is not an allowed value: "]
         .iter()
         .fold(detail, |hint, prefix| hint.trim_start_matches(prefix))
         .trim_end_matches('.');
