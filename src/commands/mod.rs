@@ -1,0 +1,63 @@
+//! The commands, one module each; what they share is here: the registry and settings every
+//! checking command builds, and writing to standard output.
+
+pub mod check;
+pub mod docs;
+pub mod email;
+pub mod new;
+pub mod render;
+
+use crate::check::Settings;
+use crate::cli::{Checks, Common};
+use crate::config;
+use crate::registry::Registry;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// Why a command could not run (exit 2).
+pub struct Failure(pub String);
+
+/// The registry: `--registry`, else the config's, else the built-in one.
+pub fn load_registry(common: &Common) -> Result<Registry, Failure> {
+    let config = config::load(common.config.as_deref()).map_err(Failure)?;
+    match common.registry.as_ref().or(config.registry.as_ref()) {
+        Some(path) => Registry::load(path).map_err(Failure),
+        None => Ok(Registry::built_in()),
+    }
+}
+
+/// What checking needs, from the options every checking command shares.
+pub fn settings(checks: &Checks, show_values: bool) -> Result<Settings, Failure> {
+    let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(text) => Some(
+            text.trim()
+                .parse::<i64>()
+                .map_err(|_| Failure("SOURCE_DATE_EPOCH must be a whole number of seconds".into()))?,
+        ),
+        Err(_) => None,
+    };
+    Ok(Settings {
+        registry: load_registry(&checks.common)?,
+        today: checks.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        show_values,
+        deny_warnings: checks.deny_warnings,
+        source_date_epoch,
+    })
+}
+
+pub fn jobs(checks: &Checks) -> usize {
+    checks.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, usize::from), usize::from)
+}
+
+pub fn print_bytes(bytes: &[u8]) -> Result<ExitCode, Failure> {
+    io::stdout().lock().write_all(bytes).map_err(write_failed)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn print_text(text: &str) -> Result<ExitCode, Failure> {
+    print_bytes(text.as_bytes())
+}
+
+pub fn write_failed(error: io::Error) -> Failure {
+    Failure(format!("cannot write the report: {error}"))
+}

@@ -1,0 +1,102 @@
+//! `nrm render`: checks each draft, as `check` does, and writes a package for each that passes.
+
+use super::{Failure, jobs, settings, write_failed};
+use crate::check::{self, Settings};
+use crate::cli::RenderArgs;
+use crate::report::{Report, Summary};
+use crate::{batch, config, email, inputs, package, progress, render, report};
+use std::io::{self, Write};
+use std::process::ExitCode;
+use std::sync::atomic::Ordering;
+
+pub fn run(args: RenderArgs) -> Result<ExitCode, Failure> {
+    inputs::all_exist(&args.paths).map_err(Failure)?;
+    let settings = settings(&args.checks, false)?;
+    let sca = if args.email {
+        let config = config::load(args.checks.common.config.as_deref()).map_err(Failure)?;
+        let sca = config
+            .sca
+            .ok_or_else(|| Failure("--email needs the SCA's address: set `[sca] email` in the config".into()))?;
+        let from = config.smtp.and_then(|smtp| smtp.from);
+        Some((sca.email, from))
+    } else {
+        None
+    };
+    ctrlc::set_handler(|| package::INTERRUPTED.store(true, Ordering::SeqCst))
+        .map_err(|e| Failure(format!("cannot watch for Ctrl-C: {e}")))?;
+    let mut report = report::human::Human { quiet: false };
+    let mut out = io::BufWriter::new(anstream::AutoStream::auto(io::stdout().lock()));
+    let mut summary = Summary::default();
+    let (mut written, mut refused) = (0, 0);
+    let progress = progress::Progress::new();
+    let skipped = |path: &std::path::Path, why: &str| progress.note(&format!("nrm: skipped {}: {why}", path.display()));
+    let render = |input| {
+        let checked = batch::check_input(input, &settings);
+        let package =
+            checked.outcome.passed(&settings).then(|| render_one(&checked.outcome, &settings, &args, sca.as_ref()));
+        (checked, package)
+    };
+    batch::run(&args.paths, jobs(&args.checks), skipped, render, |(checked, package)| {
+        summary.add(&checked.outcome, &settings);
+        progress.advance();
+        report.draft(&mut out, &checked, &settings)?;
+        match package {
+            Some(Ok(folder)) => {
+                written += 1;
+                writeln!(out, "{}: package written to {}", checked.path, folder.display())
+            }
+            Some(Err(refusal)) => {
+                refused += 1;
+                let why = match refusal {
+                    package::Refusal::Exists(folder) => {
+                        format!("{} exists already; use --force to replace it", folder.display())
+                    }
+                    package::Refusal::Interrupted => "interrupted; no package written".to_owned(),
+                    package::Refusal::Io(message) => message,
+                };
+                progress.note(&format!("nrm: {}: {why}", checked.path));
+                Ok(())
+            }
+            None => Ok(()),
+        }
+    })
+    .map_err(write_failed)?;
+    progress.finish();
+    let drafts = if summary.files == 1 { "draft" } else { "drafts" };
+    let packages = if written == 1 { "package" } else { "packages" };
+    writeln!(out, "{} {drafts}: {written} {packages} written, {} failed their checks", summary.files, summary.failed)
+        .and_then(|()| out.flush())
+        .map_err(write_failed)?;
+    Ok(if package::INTERRUPTED.load(Ordering::SeqCst) {
+        ExitCode::from(130)
+    } else if refused > 0 {
+        ExitCode::from(2)
+    } else if summary.failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Renders and writes one passing draft's package, with its email when `sca` (the recipient
+/// and the configured sender) is given.
+fn render_one(
+    outcome: &check::Outcome,
+    settings: &Settings,
+    args: &RenderArgs,
+    sca: Option<&(String, Option<String>)>,
+) -> Result<std::path::PathBuf, package::Refusal> {
+    if package::INTERRUPTED.load(Ordering::SeqCst) {
+        return Err(package::Refusal::Interrupted);
+    }
+    let (Some(reference), Some(value)) = (&outcome.reference, &outcome.value) else {
+        return Err(package::Refusal::Io("the draft has no reference to name its package".into()));
+    };
+    package::may_write(&args.out, reference, args.force)?;
+    let mut files = render::package(value, &outcome.findings, settings).map_err(package::Refusal::Io)?;
+    if let Some((to, from)) = sca {
+        let eml = email::compose_files(&files, to, from.as_deref()).map_err(package::Refusal::Io)?;
+        files.push(render::File { name: "email.eml", bytes: eml.message.formatted() });
+    }
+    package::write(&args.out, reference, &files, args.force)
+}
