@@ -70,6 +70,16 @@ fn fold(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The text with the marking and page numbers taken out, so that what runs across pages reads
+/// whole.
+fn without_page_furniture(text: &str, total: usize) -> String {
+    let mut body = text.replace("OFFICIAL-SENSITIVE ", "");
+    for page in 1..=total {
+        body = body.replace(&format!("Page {page} of {total} "), "");
+    }
+    body
+}
+
 fn pages(pdf: &Path) -> usize {
     let info = tool("pdfinfo", &[], pdf);
     info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap()
@@ -95,11 +105,7 @@ fn the_pdf_holds_every_name_the_marking_and_page_numbers_on_every_page() {
     for part in GIVEN.split(' ').chain(FAMILY.split('-')).chain(ALIASES) {
         assert!(text.contains(part), "{part} is in the PDF's text");
     }
-    // The account runs across pages: without the page furniture, it is there whole.
-    let mut body = text.replace("OFFICIAL-SENSITIVE ", "");
-    for page in 1..=total {
-        body = body.replace(&format!("Page {page} of {total} "), "");
-    }
+    let body = without_page_furniture(&text, total);
     assert!(body.contains(&fold(long["exploitation"]["narrative"].as_str().unwrap())), "the whole account");
     assert!(text.contains("Priority: immediate"), "URG001 marks the first page");
     assert!(pdf_text(&pdf, Some(1)).contains("Priority: immediate"));
@@ -317,4 +323,22 @@ fn an_interrupted_run_leaves_only_whole_packages() {
         assert!(name.starts_with("REF-INT-"), "no temporary folder is left: {name}");
         assert_eq!(fs::read_dir(&package).unwrap().count(), 4, "{name} is whole");
     }
+}
+
+#[test]
+fn a_very_long_account_is_rendered_whole() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut long = draft("REF-LONG-1", 4);
+    let sentence = "He worked sixteen hours a day in the fields and was paid nothing at all. ";
+    let account = format!("{}The last thing he said was that he wanted to go to school.", sentence.repeat(6000));
+    long["exploitation"]["narrative"] = json!(account);
+    let path = write_draft(folder.path(), "draft.json", &long);
+    let out = folder.path().join("out");
+    assert_eq!(render(&out, &[&path], &[]).status.code(), Some(0));
+    let pdf = out.join("REF-LONG-1/referral.pdf");
+    let total = pages(&pdf);
+    assert!(total > 50, "{total} pages");
+    let text = without_page_furniture(&pdf_text(&pdf, None), total);
+    assert_eq!(text.matches("He worked sixteen hours").count(), 6000, "every sentence is there");
+    assert!(text.contains("he wanted to go to school."), "to the last word");
 }
