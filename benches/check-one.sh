@@ -3,10 +3,8 @@
 # Target: under 10 ms wall on the project's 2-core machine. Prints hyperfine's summary and
 # writes the full numbers to target/bench/check-one.json.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if ! command -v hyperfine >/dev/null; then
-  apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null
-fi
+source "$(dirname "$0")/lib.sh" # which also moves to the repository's root
+command -v hyperfine >/dev/null || apt_install_missing hyperfine
 cargo build --release --locked --quiet
 mkdir -p target/bench
 hyperfine --warmup 20 --runs 300 -N --export-json target/bench/check-one.json \

@@ -3,32 +3,13 @@
 //! `serde_json` into a `Value` (after a byte-order mark, which the format allows), nothing else,
 //! on all cores. Prints the count of files and of parse failures. Arguments starting with `--`
 //! (cargo bench passes some) are ignored.
-use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::thread;
 
-fn collect(path: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(metadata) = path.symlink_metadata() else { return };
-    if metadata.is_dir() {
-        let Ok(entries) = path.read_dir() else { return };
-        for entry in entries.flatten() {
-            let child = entry.path();
-            let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
-            if is_dir || child.extension().is_some_and(|extension| extension == "json") {
-                collect(&child, files);
-            }
-        }
-    } else {
-        files.push(path.to_path_buf());
-    }
-}
+mod drafts;
 
 fn main() {
-    let mut files = Vec::new();
-    for argument in std::env::args().skip(1).filter(|argument| !argument.starts_with("--")) {
-        collect(Path::new(&argument), &mut files);
-    }
-    files.sort();
+    let files = drafts::from_args();
     let work = Mutex::new(files.iter());
     let workers = thread::available_parallelism().map_or(1, |count| count.get());
     let failures: usize = thread::scope(|scope| {

@@ -23,24 +23,10 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+mod drafts;
+
 const REPO_FONTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts");
 const SYSTEM_FONTS: &str = "/usr/share/fonts/truetype/dejavu";
-
-fn collect(path: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(metadata) = path.symlink_metadata() else { return };
-    if metadata.is_dir() {
-        let Ok(entries) = path.read_dir() else { return };
-        for entry in entries.flatten() {
-            let child = entry.path();
-            let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
-            if is_dir || child.extension().is_some_and(|extension| extension == "json") {
-                collect(&child, files);
-            }
-        }
-    } else {
-        files.push(path.to_path_buf());
-    }
-}
 
 fn font(path: PathBuf) -> FontData {
     let bytes = std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
@@ -99,11 +85,7 @@ fn document(family: FontFamily<FontData>, draft: &Value) -> Document {
 }
 
 fn main() {
-    let mut files = Vec::new();
-    for argument in std::env::args().skip(1).filter(|argument| !argument.starts_with("--")) {
-        collect(Path::new(&argument), &mut files);
-    }
-    files.sort();
+    let files = drafts::from_args();
     let out = std::env::var_os("NAIVE_OUT").map_or_else(|| PathBuf::from("target/bench/naive"), PathBuf::from);
     std::fs::create_dir_all(&out).unwrap_or_else(|error| panic!("{}: {error}", out.display()));
 

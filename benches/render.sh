@@ -16,7 +16,7 @@
 # and its time includes checking the draft and nrm's start-up; the baseline's time per PDF
 # includes loading its fonts once, not process start-up.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh" # which also moves to the repository's root
 
 COUNT=300
 SEED=7
@@ -31,8 +31,6 @@ NAIVE=$BENCH/naive        # the baseline's PDFs
 DEJAVU=/usr/share/fonts/truetype/dejavu
 mkdir -p "$OUT"
 
-say() { printf '\n== %s\n' "$*" >&2; }
-
 # --- What the run needs, installed only when missing ---------------------------------------
 apt_needed=()
 command -v hyperfine >/dev/null || apt_needed+=(hyperfine)
@@ -40,34 +38,15 @@ command -v hyperfine >/dev/null || apt_needed+=(hyperfine)
 [[ -f $DEJAVU/DejaVuSans-Oblique.ttf && -f $DEJAVU/DejaVuSans-BoldOblique.ttf ]] ||
   apt_needed+=(fonts-dejavu-core)
 command -v pdfinfo >/dev/null || apt_needed+=(poppler-utils)
-if ((${#apt_needed[@]})); then
-  say "apt-get install ${apt_needed[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_needed[@]}" >/dev/null
-fi
+apt_install_missing "${apt_needed[@]}"
 
 # --- nrm and the baseline, in release ------------------------------------------------------
-say "cargo build --release --bins --bench naive_pdf"
-BASELINE=$(cargo build --release --locked --bins --bench naive_pdf --message-format=json |
-  python3 -c '
-import json, sys
-for line in sys.stdin:
-    message = json.loads(line)
-    if message.get("reason") == "compiler-artifact" and message["target"]["name"] == "naive_pdf" \
-            and message.get("executable"):
-        print(message["executable"])')
-[[ -x $BASELINE ]] || { echo "render.sh: the naive_pdf benchmark was not built" >&2; exit 2; }
+BASELINE=$(bench_executable naive_pdf)
 NRM=target/release/nrm
 
 # --- The corpus, made once -----------------------------------------------------------------
-stamp="count $COUNT seed $SEED mistakes 0 today $TODAY $(sha256sum benches/corpus.py | cut -d' ' -f1)"
-if [[ ! -f $BENCH/render-corpus.made || $(cat "$BENCH/render-corpus.made") != "$stamp" ]]; then
-  say "python3 benches/corpus.py --out $CORPUS --count $COUNT --seed $SEED --mistakes 0 --today $TODAY"
-  rm -rf "$CORPUS" "$BENCH/render-corpus.made"
-  python3 benches/corpus.py --out "$CORPUS" --count "$COUNT" --seed "$SEED" --mistakes 0 \
-    --today "$TODAY" >&2
-  echo "$stamp" >"$BENCH/render-corpus.made"
-fi
+corpus_once "$CORPUS" "$BENCH/render-corpus.made" --count "$COUNT" --seed "$SEED" --mistakes 0 \
+  --today "$TODAY"
 drafts=$(find "$CORPUS" -type f -name '*.json' | wc -l)
 ((drafts == COUNT)) || { echo "render.sh: $CORPUS holds $drafts drafts, not $COUNT" >&2; exit 2; }
 

@@ -18,7 +18,7 @@
 # Targets: nrm at most 2x the floor; at least 3x faster than ajv-cli and 20x faster than
 # check-jsonschema; nrm's peak memory at most 64 MiB; one draft under 10 ms (check-one.sh).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh" # which also moves to the repository's root
 
 COUNT=17004
 SEED=2023
@@ -31,19 +31,13 @@ NODE=$BENCH/node
 OUT=$BENCH/out
 mkdir -p "$OUT"
 
-say() { printf '\n== %s\n' "$*" >&2; }
-
 # --- What the run needs, installed only when missing ---------------------------------------
 apt_needed=()
 command -v hyperfine >/dev/null || apt_needed+=(hyperfine)
 [[ -x /usr/bin/time ]] || apt_needed+=(time)
 command -v npm >/dev/null || apt_needed+=(npm)
 python3 -c 'import ensurepip, venv' 2>/dev/null || apt_needed+=(python3-venv)
-if ((${#apt_needed[@]})); then
-  say "apt-get install ${apt_needed[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_needed[@]}" >/dev/null
-fi
+apt_install_missing "${apt_needed[@]}"
 if [[ ! -x $VENV/bin/check-jsonschema ]]; then
   say "pip install check-jsonschema (into $VENV)"
   python3 -m venv "$VENV"
@@ -57,26 +51,11 @@ CJ=$VENV/bin/check-jsonschema
 AJV=$NODE/node_modules/.bin/ajv
 
 # --- nrm and the floor, in release ---------------------------------------------------------
-say "cargo build --release --bins --benches"
-FLOOR=$(cargo build --release --locked --bins --benches --message-format=json |
-  python3 -c '
-import json, sys
-for line in sys.stdin:
-    message = json.loads(line)
-    if message.get("reason") == "compiler-artifact" and message["target"]["name"] == "floor" \
-            and message.get("executable"):
-        print(message["executable"])')
-[[ -x $FLOOR ]] || { echo "year.sh: the floor benchmark was not built" >&2; exit 2; }
+FLOOR=$(bench_executable floor)
 NRM=target/release/nrm
 
 # --- The corpus, made once, and the drafts every tool can read ------------------------------
-stamp="count $COUNT seed $SEED today $TODAY $(sha256sum benches/corpus.py | cut -d' ' -f1)"
-if [[ ! -f $BENCH/corpus.made || $(cat "$BENCH/corpus.made") != "$stamp" ]]; then
-  say "python3 benches/corpus.py --out $CORPUS --count $COUNT --seed $SEED --today $TODAY"
-  rm -rf "$CORPUS" "$BENCH/corpus.made"
-  python3 benches/corpus.py --out "$CORPUS" --count "$COUNT" --seed "$SEED" --today "$TODAY" >&2
-  echo "$stamp" >"$BENCH/corpus.made"
-fi
+corpus_once "$CORPUS" "$BENCH/corpus.made" --count "$COUNT" --seed "$SEED" --today "$TODAY"
 common=$(python3 - "$CORPUS" "$COMMON" <<'PY'
 import json, os, shutil, sys
 corpus, common = sys.argv[1:]

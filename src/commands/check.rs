@@ -28,7 +28,17 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Failure> {
     let mut summary = Summary::default();
     let progress = progress::Progress::new();
     let skipped = |path: &std::path::Path, why: &str| progress.note(&format!("nrm: skipped {}: {why}", path.display()));
-    let check = |input| batch::check_input(input, &settings);
+    let human = matches!(args.format, Format::Human);
+    let check = |input| {
+        let mut checked = batch::check_input(input, &settings);
+        // Freed here, on the worker, not on the thread that writes the report: only the human
+        // format reads the text again, and no format reads the parsed draft.
+        checked.outcome.value = None;
+        if !human {
+            checked.outcome.text = None;
+        }
+        checked
+    };
     batch::run(&args.paths, jobs(&args.checks), skipped, check, |checked| {
         summary.add(&checked.outcome, &settings);
         progress.advance();
