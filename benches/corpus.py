@@ -1966,13 +1966,18 @@ def child_safeguarding(b: Built) -> dict | None:
     return b.draft.get("safeguarding") if is_child(b.draft) else None
 
 
+def drop_child_safeguarding(b: Built, member: str) -> bool:
+    """Removes a member of a child's safeguarding record, if it is there."""
+    sg = child_safeguarding(b)
+    if not sg or member not in sg:
+        return False
+    del sg[member]
+    return True
+
+
 def m_no_children_services(rng, b: Built) -> bool:
     """SAF001: no safeguarding referral to children's services."""
-    sg = child_safeguarding(b)
-    if not sg or "children_services" not in sg:
-        return False
-    del sg["children_services"]
-    return True
+    return drop_child_safeguarding(b, "children_services")
 
 
 def m_police_not_told(rng, b: Built) -> bool:
@@ -1986,11 +1991,7 @@ def m_police_not_told(rng, b: Built) -> bool:
 
 def m_no_guardian(rng, b: Built) -> bool:
     """SAF003: no independent guardian referral."""
-    sg = child_safeguarding(b)
-    if not sg or "guardian" not in sg:
-        return False
-    del sg["guardian"]
-    return True
+    return drop_child_safeguarding(b, "guardian")
 
 
 def m_wrong_guardian(rng, b: Built) -> bool:

@@ -3,6 +3,7 @@
 
 use super::{Failure, print_bytes, print_text, write_failed};
 use crate::cli::Cli;
+use crate::render::words::capitalised;
 use crate::rules;
 use clap::CommandFactory;
 use std::process::ExitCode;
@@ -54,9 +55,4 @@ pub fn explain(id: &str) -> Result<ExitCode, Failure> {
     let rule = rules::find(&id.to_ascii_uppercase())
         .ok_or_else(|| Failure(format!("there is no rule {id}; `nrm rules` lists them all")))?;
     print_text(&format!("{} ({})\n\n{}", rule.id, rule.severity.as_str(), explanation(rule)))
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

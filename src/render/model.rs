@@ -2,7 +2,7 @@
 //! list of labelled values in words. The PDF and the HTML page are both drawn from this one
 //! model, so they always say the same.
 
-use super::words::{country, date, language, word, yes_no};
+use super::words::{capitalised, country, date, language, word, yes_no};
 use crate::check::Located;
 use crate::draft::Draft;
 use crate::rules::Severity;
@@ -356,9 +356,4 @@ fn next_steps(draft: &Draft, priority: bool, duty_to_notify: bool) -> Vec<Step> 
         text: format!("{form}{when} through the Home Office's online form, from this package"),
     });
     steps
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

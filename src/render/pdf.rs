@@ -4,6 +4,7 @@
 
 use super::fonts::{self, printable};
 use super::model::{Referral, Row, Section};
+use super::words::capitalised;
 use genpdf::elements::{Break, LinearLayout, PaddedElement, Paragraph, TableLayout};
 use genpdf::fonts::{FontData, FontFamily};
 use genpdf::style::{Color, Style, StyledString};
@@ -106,11 +107,6 @@ impl Text {
             bold_chars: bold.chars().collect(),
         })
     }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn document(

@@ -43,6 +43,12 @@ pub fn date(date: NaiveDate) -> String {
     format!("{} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
 }
 
+/// The text with its first letter in capitals: "Criminal exploitation".
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 pub fn yes_no(value: bool) -> String {
     if value { "Yes" } else { "No" }.to_owned()
 }
