@@ -61,6 +61,9 @@ pub struct NewArgs {
     /// Write the draft to this file (never overwritten) instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// The referral date written into `prepared_on` (default: today's local date)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub today: Option<NaiveDate>,
     /// The config file, for the `[first_responder]` defaults
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

@@ -15,8 +15,9 @@ fn findings(draft: &str) -> Vec<Value> {
     report["files"][0]["findings"].as_array().unwrap().clone()
 }
 
+/// `nrm new`, dated the day the checks compare with, so the skeleton is never "in the future".
 fn new(args: &[&str]) -> std::process::Output {
-    run(&[&["new"], args].concat(), None)
+    run(&[&["new", "--today", TODAY], args].concat(), None)
 }
 
 #[test]
@@ -51,6 +52,25 @@ fn a_new_draft_checks_as_a_list_of_what_is_left_to_fill_in() {
 }
 
 #[test]
+fn a_new_draft_is_dated_today_by_the_clock_that_check_uses() {
+    // Read the clock on both sides of the run: the run may straddle midnight.
+    let before = chrono::Local::now().date_naive().to_string();
+    let output = run(&["new", "--adult", "--nation", "england"], None);
+    let after = chrono::Local::now().date_naive().to_string();
+    let text = stdout(&output);
+    let draft: Value = serde_json::from_str(&text).unwrap();
+    let prepared_on = draft["prepared_on"].as_str().unwrap();
+    assert!(prepared_on == before || prepared_on == after, "{prepared_on} is neither {before} nor {after}");
+    let checked = run(&["check", "--format", "json", "-"], Some(text.as_bytes()));
+    let report: Value = serde_json::from_slice(&checked.stdout).unwrap();
+    let dated: Vec<&Value> =
+        report["files"][0]["findings"].as_array().unwrap().iter().filter(|f| f["pointer"] == "/prepared_on").collect();
+    assert!(dated.is_empty(), "a fresh skeleton's date is neither future nor stale: {dated:?}");
+    let given = stdout(&run(&["new", "--adult", "--today", "2028-02-29"], None));
+    assert_eq!(serde_json::from_str::<Value>(&given).unwrap()["prepared_on"], "2028-02-29", "--today dates it");
+}
+
+#[test]
 fn a_new_draft_takes_the_first_responder_from_the_config_and_never_overwrites() {
     let folder = tempfile::tempdir().unwrap();
     let config = folder.path().join("nrm.toml");
@@ -62,7 +82,7 @@ fn a_new_draft_takes_the_first_responder_from_the_config_and_never_overwrites() 
     .unwrap();
     let path = folder.path().join("draft.json");
     let output = nrm()
-        .args(["new", "--child", "--nation", "england", "--config"])
+        .args(["new", "--today", TODAY, "--child", "--nation", "england", "--config"])
         .arg(&config)
         .arg("--out")
         .arg(&path)

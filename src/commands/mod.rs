@@ -38,11 +38,16 @@ pub fn settings(checks: &Checks, show_values: bool) -> Result<Settings, Failure>
     };
     Ok(Settings {
         registry: load_registry(&checks.common)?,
-        today: checks.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        today: today(checks.today),
         show_values,
         deny_warnings: checks.deny_warnings,
         source_date_epoch,
     })
+}
+
+/// `--today`, else the machine's local date: the one place the clock decides a day.
+pub fn today(given: Option<chrono::NaiveDate>) -> chrono::NaiveDate {
+    given.unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 pub fn jobs(checks: &Checks) -> usize {

@@ -13,7 +13,7 @@ pub fn run(args: NewArgs) -> Result<ExitCode, Failure> {
         case: if args.child { skeleton::Case::Child } else { skeleton::Case::Adult },
         nation: args.nation.as_deref(),
         route: &args.route,
-        today: chrono::Local::now().date_naive(),
+        today: super::today(args.today),
         first_responder: &first_responder,
     };
     let text = skeleton::draft(&request).map_err(Failure)?;
