@@ -1,5 +1,5 @@
-//! Checking one draft: read, parse, refuse another format version, validate against the schema,
-//! run the Rust rules, and place every finding in the file.
+//! Checking one draft: read, parse, pick the format version (refusing an unknown one), validate
+//! against that version's schema, run the Rust rules, and place every finding in the file.
 
 use crate::draft::Draft;
 use crate::locate::{Locator, Position};
@@ -70,16 +70,17 @@ pub fn check_bytes(bytes: Vec<u8>, settings: &Settings) -> Outcome {
     };
     let mut findings = document.repeated;
     let mut reference = None;
-    match rules::input::other_version(&document.value) {
-        Some(finding) => findings.push(finding),
-        None => {
+    match rules::input::version(&document.value) {
+        Err(finding) => findings.push(finding),
+        Ok((version, notice)) => {
+            findings.extend(notice);
             let mut cx = Context {
                 draft: Draft::new(&document.value),
                 registry: &settings.registry,
                 today: settings.today,
                 show_values: settings.show_values,
             };
-            schema::check(&document.value, &cx.draft, &mut findings);
+            schema::check(version, &document.value, &cx.draft, &mut findings);
             cx.draft.ignore(schema::invalid_values(&findings));
             rules::check(&cx, &mut findings);
             // Checked by the schema: well-formed unless a finding points at it.

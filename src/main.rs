@@ -32,8 +32,8 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// The format version of the drafts this build checks.
-pub const FORMAT_VERSION: u32 = 1;
+/// The current format version: the one `nrm new` writes (version 1 drafts are still checked).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The tool as reports name it.
 #[derive(Serialize)]
@@ -58,10 +58,11 @@ impl<'a> Tool<'a> {
 fn main() -> ExitCode {
     let built_in = Registry::built_in();
     let version = format!(
-        "{} (format version {FORMAT_VERSION}; first responder registry {}, reviewed {})",
+        "{} (format version {FORMAT_VERSION}, and 1; first responder registry {}, reviewed {}; online form lists of {})",
         env!("CARGO_PKG_VERSION"),
         built_in.version,
-        built_in.reviewed_on
+        built_in.reviewed_on,
+        built_in.online_form.dated
     );
     let matches = Cli::command().version(version).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
@@ -73,6 +74,7 @@ fn main() -> ExitCode {
         Command::Render(args) => commands::render::run(args),
         Command::Email(args) => commands::email::run(args),
         Command::New(args) => commands::new::run(args),
+        Command::Migrate(args) => commands::migrate::run(args),
         Command::Schema => commands::print_text(schema::TEXT),
         Command::Rules { markdown } => commands::docs::rules(markdown),
         Command::Explain { rule } => commands::docs::explain(&rule),

@@ -1,6 +1,8 @@
 //! The first responder registry: which organisations may refer, their work email domains and
-//! the nations they are designated in. Data, not code: `data/first-responders.json` is built in,
-//! and `--registry FILE` (or the config's `registry`) replaces it with an organisation's copy.
+//! the nations they are designated in, and the online form's own lists (the email domains it
+//! recognises, the organisations it offers). Data, not code: `data/first-responders.json` is
+//! built in, and `--registry FILE` (or the config's `registry`) replaces it with an
+//! organisation's copy.
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -19,8 +21,29 @@ pub struct Registry {
     pub types: BTreeMap<String, Organisation>,
     /// Designated NGOs, by the draft's `organisation.ngo`.
     pub ngos: BTreeMap<String, Organisation>,
+    /// What the online form itself accepts.
+    pub online_form: OnlineForm,
     /// Public webmail domains: never a work address.
     pub webmail: Vec<String>,
+}
+
+/// The online referral service's lists, with where and when they were taken from.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OnlineForm {
+    pub source: String,
+    pub dated: String,
+    pub email_domains: EmailDomains,
+    /// "What organisation do you work for?": the names the form offers.
+    pub organisations: Vec<String>,
+}
+
+/// The work email domains the online form admits: one of `exact`, or ending with a suffix.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailDomains {
+    pub exact: Vec<String>,
+    pub suffixes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -49,13 +72,25 @@ impl Registry {
 
     fn parse(text: &str) -> Result<Registry, String> {
         let registry: Registry = serde_json::from_str(text).map_err(|error| error.to_string())?;
-        chrono::NaiveDate::parse_from_str(&registry.reviewed_on, "%Y-%m-%d")
-            .map_err(|_| "`reviewed_on` must be a date, YYYY-MM-DD".to_owned())?;
+        for (member, date) in
+            [("reviewed_on", &registry.reviewed_on), ("online_form.dated", &registry.online_form.dated)]
+        {
+            chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+                .map_err(|_| format!("`{member}` must be a date, YYYY-MM-DD"))?;
+        }
         Ok(registry)
     }
 
     pub fn is_webmail(&self, domain: &str) -> bool {
         self.webmail.iter().any(|webmail| domain_matches(domain, webmail))
+    }
+
+    /// Whether the online form admits an address on this domain: one of its exact domains
+    /// (without regard to case), or ending with one of its suffixes on whole DNS labels.
+    pub fn recognised_by_online_form(&self, domain: &str) -> bool {
+        let domains = &self.online_form.email_domains;
+        domains.exact.iter().any(|exact| exact.eq_ignore_ascii_case(domain))
+            || domains.suffixes.iter().any(|suffix| domain_matches(domain, suffix.trim_start_matches('.')))
     }
 }
 
@@ -88,9 +123,31 @@ mod tests {
     }
 
     #[test]
+    fn the_online_form_recognises_its_exact_domains_and_suffixes() {
+        let registry = Registry::built_in();
+        for recognised in
+            ["birminghamchildrenstrust.co.uk", "DerryStrabane.com", "lincolnshire.gov.uk", "psni.police.uk"]
+        {
+            assert!(registry.recognised_by_online_form(recognised), "{recognised}");
+        }
+        for refused in ["sub.derrystrabane.com", "evilgov.uk", "gov.uk.example.com", "gmail.com", "nhs.net"] {
+            assert!(!registry.recognised_by_online_form(refused), "{refused}");
+        }
+        assert!(registry.online_form.organisations.iter().any(|name| name == "Fair Work Agency"));
+    }
+
+    #[test]
     fn built_in_registry_knows_every_designated_type() {
         let registry = Registry::built_in();
-        for kind in ["police", "local_authority", "national_crime_agency", "home_office", "glaa", "hsc_trust"] {
+        for kind in [
+            "police",
+            "local_authority",
+            "national_crime_agency",
+            "home_office",
+            "glaa",
+            "fair_work_agency",
+            "hsc_trust",
+        ] {
             assert!(registry.types.contains_key(kind), "{kind}");
         }
         assert!(!registry.types.contains_key("other"));

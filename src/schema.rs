@@ -1,12 +1,13 @@
-//! The JSON Schema of format version 1: the single source of the draft's structure.
+//! The JSON Schemas of the format versions: the single source of the draft's structure.
 //!
-//! The binary embeds `schemas/referral.schema.json` and compiles it once. Each schema failure
-//! becomes a finding: its rule is the `x-rule` annotation nearest to the failing keyword (so a
-//! child's missing consent note is CON003), else INP003 for an unknown member, REQ001 for a
+//! The binary embeds `schemas/referral.schema.json` (version 2, the current one) and
+//! `schemas/referral-v1.schema.json`, and compiles each once, when first needed. Each schema
+//! failure becomes a finding: its rule is the `x-rule` annotation nearest to the failing keyword
+//! (so a child's missing consent note is CON003), else INP003 for an unknown member, REQ001 for a
 //! missing one and REQ002 for any other.
 
 use crate::draft::Draft;
-use crate::rules::input::INP003;
+use crate::rules::input::{INP003, Version};
 use crate::rules::structure::{REQ001, REQ002};
 use crate::rules::{Finding, Rule};
 use crate::source::push_segment;
@@ -15,26 +16,44 @@ use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 use std::sync::LazyLock;
 
+/// The current version's schema: what `nrm schema` prints and editors use.
 pub const TEXT: &str = include_str!("../schemas/referral.schema.json");
+/// Version 1's schema, frozen: which members a version 1 draft could hold.
+pub const TEXT_V1: &str = include_str!("../schemas/referral-v1.schema.json");
 
 struct Schema {
     document: Value,
     validator: Validator,
+    /// "format version 2", for messages.
+    name: &'static str,
 }
 
-static SCHEMA: LazyLock<Schema> = LazyLock::new(|| {
-    let document: Value = serde_json::from_str(TEXT).expect("the embedded schema is JSON");
-    let validator =
-        jsonschema::options().should_validate_formats(true).build(&document).expect("the embedded schema compiles");
-    Schema { document, validator }
-});
+impl Schema {
+    fn compile(text: &str, name: &'static str) -> Schema {
+        let document: Value = serde_json::from_str(text).expect("the embedded schema is JSON");
+        let validator =
+            jsonschema::options().should_validate_formats(true).build(&document).expect("the embedded schema compiles");
+        Schema { document, validator, name }
+    }
+}
+
+static V1: LazyLock<Schema> = LazyLock::new(|| Schema::compile(TEXT_V1, "format version 1"));
+static V2: LazyLock<Schema> = LazyLock::new(|| Schema::compile(TEXT, "format version 2"));
+
+fn of(version: Version) -> &'static Schema {
+    match version {
+        Version::V1 => &V1,
+        Version::V2 => &V2,
+    }
+}
 
 /// Every member name the format knows, at any depth: words that may be shown from a draft's
 /// text, since they are the format's vocabulary and not the draft's values.
 pub fn is_member_name(name: &str) -> bool {
     static NAMES: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
         let mut names = std::collections::HashSet::new();
-        collect_member_names(&SCHEMA.document, &mut names);
+        collect_member_names(&V1.document, &mut names);
+        collect_member_names(&V2.document, &mut names);
         names
     });
     NAMES.contains(name)
@@ -53,9 +72,9 @@ fn collect_member_names(node: &Value, names: &mut std::collections::HashSet<Stri
     }
 }
 
-/// Checks a draft against the schema.
-pub fn check(value: &Value, draft: &Draft, out: &mut Vec<Finding>) {
-    let schema = &*SCHEMA;
+/// Checks a draft against its version's schema.
+pub fn check(version: Version, value: &Value, draft: &Draft, out: &mut Vec<Finding>) {
+    let schema = of(version);
     // The schema's child case starts from `age_status` and `claimed_age`; a date of birth under
     // 18 beside `age_status: adult` (AGE001) must still bring every child requirement.
     let adjusted;
@@ -141,7 +160,7 @@ impl Schema {
                 for name in unexpected {
                     let mut member_pointer = pointer.to_owned();
                     push_segment(&mut member_pointer, name);
-                    let message = unknown_member_message(name, subschema);
+                    let message = unknown_member_message(name, subschema, self.name);
                     out.push((Finding::new(&INP003, member_pointer, message), None));
                 }
             }
@@ -168,7 +187,14 @@ impl Schema {
 
 /// "fill in `given_names`: text that is not blank", for a value `nrm new` left empty.
 fn to_fill_in(pointer: &str, detail: &str) -> String {
-    let member = pointer.rsplit('/').find(|segment| segment.parse::<usize>().is_err()).unwrap_or("");
+    // Below a section, the member is named with its object (`children.has`, not `has`), since
+    // several objects share member names.
+    let names: Vec<&str> = pointer.split('/').skip(1).filter(|segment| segment.parse::<usize>().is_err()).collect();
+    let member = match names.as_slice() {
+        [.., parent, member] if names.len() >= 3 => format!("{parent}.{member}"),
+        [.., member] => (*member).to_owned(),
+        [] => String::new(),
+    };
     let hint = ["must be ", "must ", "is not in the required form: ", "is not an allowed value: "]
         .iter()
         .fold(detail, |hint, prefix| hint.trim_start_matches(prefix))
@@ -184,8 +210,11 @@ fn describe(kind: &ValidationErrorKind, keyword: &str, subschema: &Value, member
         ValidationErrorKind::Constant { expected_value } => format!("must be `{expected_value}`"),
         ValidationErrorKind::Enum { options } => match options.as_array() {
             Some(options) if options.len() <= 12 => {
-                let words: Vec<String> =
-                    options.iter().map(|o| format!("`{}`", o.as_str().unwrap_or_default())).collect();
+                // `true`, `false` and `"not_sure"` all read as the word a draft would hold.
+                let words: Vec<String> = options
+                    .iter()
+                    .map(|o| format!("`{}`", o.as_str().map_or_else(|| o.to_string(), str::to_owned)))
+                    .collect();
                 format!("must be one of {}", words.join(", "))
             }
             _ => format!("is not an allowed value: {}", description(subschema, "see `nrm schema`")),
@@ -233,12 +262,28 @@ fn type_words(kind: &TypeKind) -> String {
 
 /// INP003's message: never the unknown name itself (the pointer carries it), but the nearest
 /// known member when one is close.
-fn unknown_member_message(name: &str, subschema: &Value) -> String {
+fn unknown_member_message(name: &str, subschema: &Value, version: &str) -> String {
     let known = subschema.get("properties").and_then(Value::as_object).into_iter().flat_map(|p| p.keys());
     match crate::suggest::nearest(name, known) {
-        Some(near) => format!("this member is not part of format version 1 here; did you mean `{near}`?"),
-        None => {
-            "this member is not part of format version 1 here; remove it, or check its name against `nrm schema`".into()
-        }
+        Some(near) => format!("this member is not part of {version} here; did you mean `{near}`?"),
+        None => format!("this member is not part of {version} here; remove it, or check its name against `nrm schema`"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_crime_reports_police_forces_are_the_online_forms_list() {
+        let listed: Value = serde_json::from_str(include_str!("../data/online-form/uk-police-forces.json")).unwrap();
+        assert_eq!(V2.document["$defs"]["police_force"]["enum"], listed);
+    }
+
+    #[test]
+    fn both_versions_compile_and_know_their_version() {
+        assert_eq!(V1.document["properties"]["format_version"]["const"], 1);
+        assert_eq!(V2.document["properties"]["format_version"]["const"], 2);
+        assert!(is_member_name("narrative") && is_member_name("how_it_started"), "members of both versions");
     }
 }

@@ -25,7 +25,7 @@ fn json_report_has_the_documented_shape() {
     let (report, code) = check_json(&[&example("child-england-pass"), &example("child-fail")]);
     assert_eq!(code, Some(1));
     assert_eq!(report["tool"]["name"], "nrm");
-    assert_eq!(report["tool"]["format_version"], 1);
+    assert_eq!(report["tool"]["format_version"], 2);
     assert!(report["tool"]["registry_version"].is_string());
     let files = report["files"].as_array().unwrap();
     assert_eq!(files.len(), 2);
@@ -49,8 +49,8 @@ fn human_report_places_findings_and_quotes_only_lines_without_values() {
     let text = stdout(&output);
     let path = example("child-fail");
     assert!(text.contains(&format!("{path}:12:31: error[FR001] ")), "file:line:column, severity, rule\n{text}");
-    // Line 37 holds only member names and `true`: shown, with a marker under the value.
-    assert!(text.contains("37 |     \"interview\": { \"accompanying_adult_present\": true },"), "{text}");
+    // Line 78 holds only member names and `true`: shown, with a marker under the value.
+    assert!(text.contains("78 |     \"interview\": { \"accompanying_adult_present\": true },"), "{text}");
     assert!(text.contains(&format!("   | {}^", " ".repeat(49))), "{text}");
     // Line 12 holds the organisation's name: not shown.
     assert!(!text.contains("Manchester University"), "{text}");
@@ -113,14 +113,14 @@ fn unknown_member_suggests_the_nearest() {
     assert!(unknown["message"].as_str().unwrap().contains("did you mean `family_name`?"), "{unknown}");
 }
 
-/// A registry whose local authorities use only `gov.wales`, so an English council's address
-/// fails FR004: a visible sign that this registry, not the built-in one, was used.
+/// A registry whose online form recognises only police addresses, so an English council's
+/// address fails FR004: a visible sign that this registry, not the built-in one, was used.
 fn narrowed_registry(folder: &std::path::Path) -> std::path::PathBuf {
     let mut registry: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(support::project().join("data/first-responders.json")).unwrap())
             .unwrap();
     registry["version"] = "test-narrowed".into();
-    registry["types"]["local_authority"]["domains"] = serde_json::json!(["gov.wales"]);
+    registry["online_form"]["email_domains"]["suffixes"] = serde_json::json!(["police.uk"]);
     let path = folder.join("narrowed.json");
     fs::write(&path, registry.to_string()).unwrap();
     path
@@ -203,10 +203,11 @@ fn version_names_the_format_and_the_registry() {
     let registry: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(support::project().join("data/first-responders.json")).unwrap())
             .unwrap();
-    assert!(text.contains("format version 1"), "{text}");
+    assert!(text.contains("format version 2, and 1"), "{text}");
     assert!(
         text.contains(registry["version"].as_str().unwrap())
-            && text.contains(registry["reviewed_on"].as_str().unwrap()),
+            && text.contains(registry["reviewed_on"].as_str().unwrap())
+            && text.contains(registry["online_form"]["dated"].as_str().unwrap()),
         "{text}"
     );
 }

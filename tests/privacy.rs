@@ -7,29 +7,76 @@ use serde_json::Value;
 use support::{TODAY, all_fixture_drafts, run};
 
 /// Members that hold a person's details: names, date of birth, contact details, and the free
-/// text that tells their story.
-const PERSONAL: [&str; 13] = [
+/// text that tells their story, in both format versions. A `/` at the end is a list; `/*/` a
+/// member of each item of a list.
+const PERSONAL: &[&str] = &[
     "/potential_victim/given_names",
     "/potential_victim/family_name",
     "/potential_victim/aliases/",
     "/potential_victim/date_of_birth",
     "/potential_victim/current_location/town",
+    "/potential_victim/home_office_references/details",
     "/first_responder/name",
     "/first_responder/email",
     "/first_responder/phone",
+    "/first_responder/contact_in_absence",
     "/exploitation/narrative",
+    "/background/place_of_birth",
+    "/background/family",
+    "/background/education",
+    "/background/previous_employment",
+    "/exploitation/when",
+    "/exploitation/how_it_started",
+    "/exploitation/journey",
+    "/exploitation/what_they_had_to_do",
+    "/exploitation/living_conditions",
+    "/exploitation/treatment",
+    "/exploitation/what_keeps_them",
+    "/exploitation/how_they_left",
+    "/exploitation/last_contact_details",
+    "/exploitation/reported_before_details",
+    "/exploitation/not_reported_reasons",
+    "/exploitation/location_details",
+    "/professional/indicators_details",
+    "/professional/interviews",
+    "/professional/insight",
+    "/professional/credibility_evidence",
+    "/professional/other_professionals_details",
+    "/exploiters/who",
+    "/exploiters/whereabouts",
+    "/other_victims_details",
+    "/future_risk_reasons",
+    "/crime_report/reference",
+    "/cooperation/details",
     "/consent_note/how_informed",
     "/consent_note/reason_not_informed",
     "/support/needs",
+    "/support/contact/phone",
+    "/support/contact/alternative/phone",
+    "/support/contact/none_reason",
+    "/duty_to_notify/reason_not_referred",
+    "/decision/given_name",
+    "/decision/family_name",
+    "/decision/email",
+    "/decision/post/building_and_street",
+    "/decision/post/postcode",
+    "/evidence/*/file",
+    "/evidence/*/description",
     "/safeguarding/police/crime_reference",
+    "/safeguarding/children_services/contact/given_name",
+    "/safeguarding/children_services/contact/family_name",
 ];
 
 /// Every personal value in a draft, at any of the `PERSONAL` members.
 fn personal_values(draft: &Value, out: &mut Vec<String>) {
     for pointer in PERSONAL {
-        let values = match pointer.strip_suffix('/') {
-            Some(list) => draft.pointer(list).and_then(Value::as_array).cloned().unwrap_or_default(),
-            None => draft.pointer(pointer).cloned().into_iter().collect(),
+        let values = if let Some((list, member)) = pointer.split_once("/*/") {
+            let items = draft.pointer(list).and_then(Value::as_array).cloned().unwrap_or_default();
+            items.iter().filter_map(|item| item.get(member)).cloned().collect()
+        } else if let Some(list) = pointer.strip_suffix('/') {
+            draft.pointer(list).and_then(Value::as_array).cloned().unwrap_or_default()
+        } else {
+            draft.pointer(pointer).cloned().into_iter().collect()
         };
         out.extend(
             values.iter().filter_map(Value::as_str).filter(|v| v.trim().chars().count() >= 3).map(str::to_owned),

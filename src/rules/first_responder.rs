@@ -8,6 +8,7 @@ use crate::registry::{Organisation, domain_matches};
 const TYPE: &str = "/first_responder/organisation/type";
 const NGO: &str = "/first_responder/organisation/ngo";
 const EMAIL: &str = "/first_responder/email";
+const NAME: &str = "/first_responder/organisation/name";
 
 pub static FR001: Rule = Rule {
     id: "FR001",
@@ -42,34 +43,54 @@ pub static FR003: Rule = Rule {
 pub static FR004: Rule = Rule {
     id: "FR004",
     severity: Severity::Error,
-    summary: "the email address's domain does not belong to the organisation",
-    why: "The online form verifies the first responder's work email; a personal or mistyped address will be refused, and public webmail is never a work address.",
-    source: "NRM online referral form: work email verification",
+    summary: "the email's domain is not a work domain the online form recognises, or is public webmail",
+    why: "The online form sends the first responder a secure link, and only to a work address on a domain it recognises; with any other address the referral cannot be made at all. Public webmail is never a work address.",
+    source: "the online form's recognised email domains (Home Office, Report modern slavery service)",
     fails: r#""email": "priya.sharma@gmail.com", … "type": "local_authority""#,
-    passes: r#""email": "priya.sharma@lincolnshire.gov.uk", … "type": "local_authority""#,
+    passes: r#""email": "priya.sharma@birminghamchildrenstrust.co.uk", … "type": "local_authority""#,
 };
 
 pub static FR005: Rule = Rule {
     id: "FR005",
     severity: Severity::Warning,
     summary: "the registry knows no email domain for this organisation, so the email could not be verified",
-    why: "The online form will still verify the address; check it is your organisation's work address before you start the hour-long form.",
+    why: "The online form recognises the domain, but nothing says it is this organisation's; check it is your own work address before you start the form.",
     source: "first responder registry",
-    fails: r#""email": "caseworker@tara-example.org.uk", … "ngo": "tara""#,
+    fails: r#""email": "caseworker@glasgow.gov.uk", … "ngo": "tara""#,
     passes: r#""email": "caseworker@nspcc.org.uk", … "ngo": "nspcc""#,
 };
 
 pub static FR006: Rule = Rule {
     id: "FR006",
     severity: Severity::Error,
-    summary: "only a specified public authority (police, local authority, National Crime Agency, Home Office, GLAA) may file a Duty to Notify",
-    why: "The duty to notify falls on specified public authorities; an NGO or a Health and Social Care Trust refers into the NRM with consent instead.",
+    summary: "only a specified public authority (police, local authority, National Crime Agency, Home Office, GLAA, Fair Work Agency) may file a Duty to Notify",
+    why: "The duty to notify falls on specified public authorities; an NGO or a Health and Social Care Trust refers into the NRM with consent instead. The Fair Work Agency took over the GLAA's functions, and its duty with them.",
     source: "Modern Slavery Act 2015 s.52",
     fails: r#""route": "duty_to_notify", … "type": "ngo""#,
-    passes: r#""route": "duty_to_notify", … "type": "police""#,
+    passes: r#""route": "duty_to_notify", … "type": "fair_work_agency""#,
 };
 
-pub static RULES: [&Rule; 6] = [&FR001, &FR002, &FR003, &FR004, &FR005, &FR006];
+pub static FR007: Rule = Rule {
+    id: "FR007",
+    severity: Severity::Warning,
+    summary: "the email's domain is recognised but does not belong to the organisation chosen",
+    why: "The online form accepts any recognised domain, so this referral can be made; but an address of another organisation usually means the wrong organisation type or NGO was chosen, and the SCA replies to the organisation named.",
+    source: "first responder registry",
+    fails: r#""email": "officer@lincolnshire.police.uk", … "type": "local_authority""#,
+    passes: r#""email": "officer@lincolnshire.police.uk", … "type": "police""#,
+};
+
+pub static FR008: Rule = Rule {
+    id: "FR008",
+    severity: Severity::Warning,
+    summary: "`organisation.name` is not one of the organisations the online form offers",
+    why: "The online form asks for the organisation from its own list; a name it does not offer has to be chosen again there, and the nearest one is usually what was meant.",
+    source: "the online form's organisation list (Home Office, Report modern slavery service)",
+    fails: r#""organisation": { "type": "local_authority", "name": "Lincolnshire Council" }"#,
+    passes: r#""organisation": { "type": "local_authority", "name": "Lincolnshire County Council" }"#,
+};
+
+pub static RULES: [&Rule; 8] = [&FR001, &FR002, &FR003, &FR004, &FR007, &FR008, &FR005, &FR006];
 
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let draft = &cx.draft;
@@ -88,6 +109,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     if let Some(organisation) = organisation {
         designated_in_nation(cx, organisation, kind, out);
         work_email(cx, organisation, out);
+        offered_by_online_form(cx, out);
     }
     let public_authority = designated.is_some_and(|o| o.public_authority);
     if draft.str("/route") == Some("duty_to_notify") && !public_authority {
@@ -95,7 +117,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             &FR006,
             "/route",
             "only a specified public authority (police, local authority, National Crime Agency, Home Office, \
-             GLAA) may file a Duty to Notify; with the adult's consent, refer into the NRM (`\"route\": \"nrm\"`)",
+             GLAA, Fair Work Agency) may file a Duty to Notify; with the adult's consent, refer into the NRM \
+             (`\"route\": \"nrm\"`)",
         ));
     }
 }
@@ -132,7 +155,8 @@ fn designated_in_nation(cx: &Context, organisation: &Organisation, kind: &str, o
     }
 }
 
-/// FR004 and FR005.
+/// FR004, then FR005 or FR007: the online form decides whether the address can be used at all;
+/// the registry, whether it is this organisation's.
 fn work_email(cx: &Context, organisation: &Organisation, out: &mut Vec<Finding>) {
     let Some(email) = cx.draft.str(EMAIL) else { return };
     let Some((_, domain)) = email.rsplit_once('@') else { return };
@@ -145,25 +169,53 @@ fn work_email(cx: &Context, organisation: &Organisation, out: &mut Vec<Finding>)
         ));
         return;
     }
+    if !cx.registry.recognised_by_online_form(domain) {
+        out.push(Finding::new(
+            &FR004,
+            EMAIL,
+            format!(
+                "the online form does not recognise the email's domain{quoted}, so it cannot send you the link \
+                 to make the referral; use your work address (see `nrm explain FR004`)"
+            ),
+        ));
+        return;
+    }
     match &organisation.domains {
         None => out.push(Finding::new(
             &FR005,
             EMAIL,
             format!(
-                "the registry knows no email domain for {}, so the address{quoted} could not be verified; \
-                 make sure it is your work address",
+                "the registry knows no email domain for {}, so the address{quoted} could not be checked against \
+                 it; make sure it is your own work address",
                 organisation.name
             ),
         )),
         Some(domains) if !domains.iter().any(|known| domain_matches(domain, known)) => out.push(Finding::new(
-            &FR004,
+            &FR007,
             EMAIL,
             format!(
-                "the email's domain{quoted} does not belong to {}; use your work address (a domain ending in {})",
+                "the online form recognises the email's domain{quoted}, but it does not belong to {} (a domain \
+                 ending in {}); check the organisation chosen",
                 organisation.name,
                 domains.join(" or ")
             ),
         )),
         Some(_) => {}
     }
+}
+
+/// FR008, with the nearest name the form offers.
+fn offered_by_online_form(cx: &Context, out: &mut Vec<Finding>) {
+    let Some(name) = cx.draft.str(NAME) else { return };
+    let offered = &cx.registry.online_form.organisations;
+    if offered.iter().any(|o| o == name) {
+        return;
+    }
+    let nearest = crate::suggest::nearest(name, offered.iter());
+    let message = match nearest {
+        // The suggestion is the form's own list, never the draft's value.
+        Some(near) => format!("the online form does not offer this organisation name; did you mean `{near}`?"),
+        None => "the online form does not offer this organisation name; choose yours from its list (`data/first-responders.json`, `online_form.organisations`)".to_owned(),
+    };
+    out.push(Finding::new(&FR008, NAME, message));
 }

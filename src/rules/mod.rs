@@ -11,9 +11,11 @@ use chrono::NaiveDate;
 pub mod age;
 pub mod consent;
 pub mod dates;
+pub mod decision;
 pub mod exploitation;
 pub mod first_responder;
 pub mod input;
+pub mod professional;
 pub mod route;
 pub mod safeguarding;
 pub mod structure;
@@ -109,6 +111,8 @@ pub fn catalogue() -> impl Iterator<Item = &'static Rule> {
         &urgency::RULES[..],
         &exploitation::RULES[..],
         &dates::RULES[..],
+        &decision::RULES[..],
+        &professional::RULES[..],
     ]
     .into_iter()
     .flatten()
@@ -130,4 +134,6 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     urgency::check(cx, out);
     exploitation::check(cx, out);
     dates::check(cx, out);
+    decision::check(cx, out);
+    professional::check(cx, out);
 }

@@ -36,11 +36,11 @@ pub static RTE003: Rule = Rule {
 pub static RTE004: Rule = Rule {
     id: "RTE004",
     severity: Severity::Error,
-    summary: "a Duty to Notify is anonymous, so it carries no name, alias or date of birth",
-    why: "The adult has not consented to their details being shared, so the notification must not identify them.",
-    source: "Home Office duty to notify guidance",
-    fails: r#""route": "duty_to_notify", "potential_victim": { "given_names": "Ion", … }"#,
-    passes: r#""route": "duty_to_notify", "potential_victim": { "name_unknown": true, … }"#,
+    summary: "a Duty to Notify carries no name, alias, date of birth or decision address, unless the adult agrees to co-operate with public authorities",
+    why: "The adult has not consented to a referral, so the notification must not identify them; an adult who agrees to co-operate with the authorities may be named, and given a decision, as the online form allows (format version 2, `cooperation.willing`).",
+    source: "Modern Slavery Act 2015 s.52(3); the online form's Duty to Notify questions",
+    fails: r#""route": "duty_to_notify", "potential_victim": { "given_names": "Ion", … }, "cooperation": { "willing": false }"#,
+    passes: r#""route": "duty_to_notify", "potential_victim": { "given_names": "Ion", … }, "cooperation": { "willing": true }"#,
 };
 
 pub static RULES: [&Rule; 4] = [&RTE001, &RTE002, &RTE003, &RTE004];

@@ -7,7 +7,7 @@ pub static REQ001: Rule = Rule {
     id: "REQ001",
     severity: Severity::Error,
     summary: "a required member is missing",
-    why: "The Home Office form needs every required item; finding a gap offline saves an hour-long online session that cannot be saved.",
+    why: "The Home Office's online form asks for every required item; a gap found while the draft is prepared can still be filled by asking the person, before the first responder is in the form without the answer.",
     source: "draft format, version 1",
     fails: r#""first_responder": { "name": "Priya Sharma", "role": "Social worker" }"#,
     passes: r#""first_responder": { "name": "Priya Sharma", "role": "Social worker", "email": "…", "phone": "…", "organisation": { … } }"#,
