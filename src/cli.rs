@@ -21,6 +21,8 @@ pub enum Command {
     Email(EmailArgs),
     /// Start a draft: every member the case needs, left empty to fill in
     New(NewArgs),
+    /// Write the format version 2 draft of a version 1 draft: every value kept, the new questions left to fill in
+    Migrate(MigrateArgs),
     /// Print the JSON Schema drafts are checked against (for editors)
     Schema,
     /// List every rule: ID, severity, one line
@@ -67,6 +69,16 @@ pub struct NewArgs {
     /// The config file, for the `[first_responder]` defaults
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct MigrateArgs {
+    /// A format version 1 draft, or `-` for standard input
+    #[arg(value_name = "DRAFT")]
+    pub draft: PathBuf,
+    /// Write the version 2 draft to this file (never overwritten) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Args)]

@@ -27,6 +27,8 @@ pub struct FirstResponder {
     pub email: String,
     pub phone: String,
     pub organisation: Organisation,
+    /// Who the Home Office contacts in the first responder's absence: a manager or team inbox.
+    pub contact_in_absence: String,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -1,5 +1,7 @@
-//! `nrm new`: a draft with every member its case needs, empty or `null` where the first
-//! responder must fill it in, so that `nrm check` on it is the list of what is left to do.
+//! `nrm new`: a format version 2 draft with every member its case needs, empty or `null` where
+//! the first responder must fill it in, so that `nrm check` on it is the list of what is left to
+//! do. A member whose question depends on an answer not yet given is left out: the check asks
+//! for it once that answer is there. `nrm migrate` starts from the same skeleton.
 
 use crate::config::FirstResponder;
 use chrono::NaiveDate;
@@ -28,15 +30,34 @@ pub struct Request<'a> {
     pub route: &'a str,
     pub today: NaiveDate,
     pub first_responder: &'a FirstResponder,
+    /// Answers already given, which bring the questions that depend on them (`nrm migrate`).
+    pub known: Known<'a>,
+}
+
+/// The answers the skeleton's conditional questions depend on; `None`: not given yet.
+#[derive(Clone, Copy, Default)]
+pub struct Known<'a> {
+    /// Brings `interpreter_language`.
+    pub interpreter_needed: Option<bool>,
+    /// Brings `what_keeps_them` (still exploited) or `how_they_left`.
+    pub ongoing: Option<bool>,
+    /// `uk` or `uk_and_overseas` brings `uk_towns`.
+    pub location: Option<&'a str>,
 }
 
 /// The skeleton's text. Refuses a combination the rules would refuse: a child on a Duty to
 /// Notify.
 pub fn draft(request: &Request) -> Result<String, String> {
-    let child = matches!(request.case, Case::Child);
-    if child && request.route == "duty_to_notify" {
+    if matches!(request.case, Case::Child) && request.route == "duty_to_notify" {
         return Err("a child is always referred into the NRM (`--route nrm`), never by a Duty to Notify".into());
     }
+    render(request)
+}
+
+/// The skeleton's text for any case, a child's Duty to Notify included: `nrm migrate` keeps
+/// whatever route a draft has, and leaves it to the check to refuse.
+pub fn render(request: &Request) -> Result<String, String> {
+    let child = matches!(request.case, Case::Child);
     let guardian = match request.nation {
         Some("scotland") => "scottish_guardianship",
         Some("northern_ireland") => "ni_independent_guardian",
@@ -55,11 +76,17 @@ pub fn draft(request: &Request) -> Result<String, String> {
         "route": literal(request.route),
         "today": literal(&request.today.format("%Y-%m-%d").to_string()),
         "guardian": literal(guardian),
+        "known": {
+            "interpreter_needed": request.known.interpreter_needed,
+            "ongoing": request.known.ongoing,
+            "location": request.known.location,
+        },
         "first_responder": {
             "name": literal(&responder.name),
             "role": literal(&responder.role),
             "email": literal(&responder.email),
             "phone": literal(&responder.phone),
+            "contact_in_absence": literal(&responder.contact_in_absence),
             "organisation": {
                 "type": literal(&responder.organisation.kind),
                 "name": literal(&responder.organisation.name),

@@ -118,7 +118,7 @@ fn personal_values() -> Vec<String> {
         "/potential_victim/family_name",
         "/potential_victim/aliases/0",
         "/potential_victim/date_of_birth",
-        "/exploitation/narrative",
+        "/professional/insight",
         "/consent_note/how_informed",
     ]
     .iter()

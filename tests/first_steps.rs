@@ -20,20 +20,68 @@ fn new(args: &[&str]) -> std::process::Output {
     run(&[&["new", "--today", TODAY], args].concat(), None)
 }
 
+/// A member `nrm new` left for the first responder to fill in: empty text, an empty list, `null`.
+fn left_empty(draft: &Value, pointer: &str) -> bool {
+    match draft.pointer(pointer) {
+        Some(Value::Null) => true,
+        Some(Value::String(text)) => text.is_empty(),
+        Some(Value::Array(items)) => items.is_empty(),
+        _ => false,
+    }
+}
+
 #[test]
 fn a_new_draft_checks_as_a_list_of_what_is_left_to_fill_in() {
-    for (args, member) in [
-        (vec!["--child", "--nation", "england"], "consent_note"),
-        (vec!["--adult", "--nation", "wales"], "consent"),
-        (vec!["--adult", "--nation", "england", "--route", "duty_to_notify"], "exploitation"),
-        (vec!["--child"], "safeguarding"),
+    for (args, present, absent) in [
+        (
+            vec!["--child", "--nation", "england"],
+            vec!["/consent_note", "/safeguarding/children_services/phone", "/background", "/professional/insight"],
+            vec!["/consent", "/support", "/decision", "/duty_to_notify", "/exploitation/while_child"],
+        ),
+        (
+            vec!["--adult", "--nation", "wales"],
+            vec!["/consent", "/support/requested", "/decision/safe_to_write", "/exploitation/while_child"],
+            vec!["/consent_note", "/safeguarding", "/duty_to_notify", "/support/contact"],
+        ),
+        (
+            vec!["--adult", "--nation", "england", "--route", "duty_to_notify"],
+            vec!["/duty_to_notify/reason_not_referred", "/exploitation", "/cooperation/willing"],
+            vec![
+                "/potential_victim/given_names",
+                "/potential_victim/date_of_birth",
+                "/consent",
+                "/decision",
+                "/support",
+            ],
+        ),
+        (vec!["--child"], vec!["/safeguarding/guardian/service"], vec!["/support"]),
     ] {
         let output = new(&args);
         assert!(output.status.success(), "{args:?}");
         let text = stdout(&output);
         let draft: Value = serde_json::from_str(&text).expect("the skeleton is JSON");
-        assert!(draft.get(member).is_some(), "{args:?} has {member}");
+        assert_eq!(draft["format_version"], 2, "{args:?}");
         assert!(draft["$schema"].is_string());
+        for pointer in present {
+            assert!(draft.pointer(pointer).is_some(), "{args:?} has {pointer}");
+        }
+        // A question that depends on an answer not given yet is left out until it is.
+        let conditional = [
+            "/potential_victim/interpreter_language",
+            "/potential_victim/children/count",
+            "/exploitation/journey",
+            "/exploitation/what_keeps_them",
+            "/exploitation/how_they_left",
+            "/exploitation/uk_towns",
+            "/exploitation/not_reported_reasons",
+            "/professional/indicators_details",
+            "/exploiters/whereabouts",
+            "/future_risk_reasons",
+            "/crime_report/reference",
+        ];
+        for pointer in absent.iter().chain(&conditional) {
+            assert!(draft.pointer(pointer).is_none(), "{args:?} leaves out {pointer}");
+        }
         let found = findings(&text);
         assert!(!found.is_empty());
         for finding in &found {
@@ -43,10 +91,10 @@ fn a_new_draft_checks_as_a_list_of_what_is_left_to_fill_in() {
                 "{args:?}: every finding is something to fill in, not a parse error: {finding}"
             );
             assert_ne!(finding["rule"].as_str().unwrap().get(..3), Some("INP"), "{finding}");
+            let pointer = finding["pointer"].as_str().unwrap();
+            assert!(left_empty(&draft, pointer), "{args:?}: {pointer} is a member the skeleton left empty");
         }
     }
-    let anonymous: Value = serde_json::from_str(&stdout(&new(&["--adult", "--route", "duty_to_notify"]))).unwrap();
-    assert!(anonymous["potential_victim"].get("given_names").is_none(), "a Duty to Notify has no name to fill in");
     assert_eq!(new(&["--child", "--route", "duty_to_notify"]).status.code(), Some(2));
     assert_eq!(new(&[]).status.code(), Some(2), "--child or --adult must be said");
 }
@@ -77,7 +125,8 @@ fn a_new_draft_takes_the_first_responder_from_the_config_and_never_overwrites() 
     fs::write(
         &config,
         "[first_responder]\nname = \"Priya Sharma\"\nrole = \"Senior social worker\"\nemail = \"priya.sharma@lincolnshire.gov.uk\"\n\
-         phone = \"01522 555 0142\"\norganisation = { type = \"local_authority\", name = \"Lincolnshire County Council\" }\n",
+         phone = \"01522 555 0142\"\norganisation = { type = \"local_authority\", name = \"Lincolnshire County Council\" }\n\
+         contact_in_absence = \"childrens.safeguarding@lincolnshire.gov.uk\"\n",
     )
     .unwrap();
     let path = folder.path().join("draft.json");
@@ -92,6 +141,7 @@ fn a_new_draft_takes_the_first_responder_from_the_config_and_never_overwrites() 
     let draft: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
     assert_eq!(draft["first_responder"]["email"], "priya.sharma@lincolnshire.gov.uk");
     assert_eq!(draft["first_responder"]["organisation"]["type"], "local_authority");
+    assert_eq!(draft["first_responder"]["contact_in_absence"], "childrens.safeguarding@lincolnshire.gov.uk");
     use std::os::unix::fs::PermissionsExt;
     assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600, "a draft is private");
     let left = findings(&fs::read_to_string(&path).unwrap());
@@ -185,4 +235,22 @@ fn human_findings_are_grouped_by_section_of_the_form() {
     let headings: Vec<&str> =
         text.lines().filter(|l| !l.contains(':') && !l.contains('|') && !l.trim().is_empty()).collect();
     assert_eq!(headings, ["Referral", "First responder", "Safeguarding"], "{text}");
+
+    // A new draft's to-do list reads in the order of the online form.
+    let skeleton = stdout(&new(&["--child", "--nation", "england"]));
+    let text = stdout(&run(&["check", "--today", TODAY, "-"], Some(skeleton.as_bytes())));
+    let headings: Vec<&str> =
+        text.lines().filter(|l| !l.contains(':') && !l.contains('|') && !l.trim().is_empty()).collect();
+    let form = [
+        "Referral",
+        "First responder",
+        "Potential victim",
+        "Background",
+        "Exploitation",
+        "Professional insight",
+        "Exploiters",
+        "Consent note",
+        "Safeguarding",
+    ];
+    assert_eq!(headings, form, "{text}");
 }

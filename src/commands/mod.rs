@@ -4,6 +4,7 @@
 pub mod check;
 pub mod docs;
 pub mod email;
+pub mod migrate;
 pub mod new;
 pub mod render;
 

@@ -15,6 +15,7 @@ pub fn run(args: NewArgs) -> Result<ExitCode, Failure> {
         route: &args.route,
         today: super::today(args.today),
         first_responder: &first_responder,
+        known: skeleton::Known::default(),
     };
     let text = skeleton::draft(&request).map_err(Failure)?;
     let Some(path) = args.out else { return print_text(&text) };

@@ -13,15 +13,29 @@ pub struct Human {
     pub quiet: bool,
 }
 
-/// The sections of the referral form, in its order, by the draft's top-level member.
-const SECTIONS: [(&str, &str); 7] = [
+/// The sections of the referral form, in the online form's order, by the draft's top-level
+/// member (the questions about other victims, future risk, a crime report and co-operation sit
+/// with the exploiters, as the form asks them).
+const SECTIONS: [(&str, &str); 19] = [
     ("first_responder", "First responder"),
     ("potential_victim", "Potential victim"),
+    ("background", "Background"),
+    ("exploitation", "Exploitation"),
+    ("professional", "Professional insight"),
+    ("exploiters", "Exploiters"),
+    ("other_victims", "Exploiters"),
+    ("other_victims_details", "Exploiters"),
+    ("future_risk", "Exploiters"),
+    ("future_risk_reasons", "Exploiters"),
+    ("crime_report", "Exploiters"),
+    ("cooperation", "Exploiters"),
     ("consent", "Consent"),
     ("consent_note", "Consent note"),
-    ("exploitation", "Exploitation"),
-    ("safeguarding", "Safeguarding"),
     ("support", "Support"),
+    ("duty_to_notify", "Duty to Notify"),
+    ("decision", "Decision"),
+    ("evidence", "Evidence"),
+    ("safeguarding", "Safeguarding"),
 ];
 
 /// The section a finding belongs to: its place in the form, and its title.

@@ -1,0 +1,529 @@
+//! `nrm migrate`: the format version 2 draft of a version 1 draft.
+//!
+//! Every value stays, in its version 2 place; the one member that moves is the account,
+//! `exploitation.narrative`, which becomes `professional.insight`. The questions version 2 adds
+//! for the draft's case and route come from `nrm new`'s skeleton, empty, so that `nrm check` on
+//! the result lists them. A version 1 member the draft left out stays out, so that the check
+//! says what it said of the version 1 draft. Members are in the online form's order (the
+//! schema's); any the format does not know come last in their object, in the draft's order.
+
+use super::{Failure, print_text};
+use crate::cli::MigrateArgs;
+use crate::config::FirstResponder;
+use crate::draft::{AgeGroup, Draft};
+use crate::locate::Locator;
+use crate::skeleton::{self, Case, Known, Request};
+use crate::{schema, source};
+use jsonc_parser::{CollectOptions, ParseOptions, ast, parse_to_ast};
+use serde_json::{Map, Value};
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::LazyLock;
+
+static V1: LazyLock<Members> = LazyLock::new(|| Members::of_schema(schema::TEXT_V1));
+static V2: LazyLock<Members> = LazyLock::new(|| Members::of_schema(schema::TEXT));
+
+/// Lines of the written draft are kept to this width where an object fits on one.
+const WIDTH: usize = 120;
+
+pub fn run(args: MigrateArgs) -> Result<ExitCode, Failure> {
+    let from_stdin = args.draft.as_os_str() == "-";
+    let name = if from_stdin { "standard input".to_owned() } else { args.draft.display().to_string() };
+    if let Some(out) = &args.out {
+        refuse_existing(out)?;
+    }
+    let bytes = if from_stdin {
+        source::read_limited(io::stdin().lock(), None)
+    } else {
+        std::fs::File::open(&args.draft).and_then(|file| {
+            let size = file.metadata().ok().map(|m| m.len());
+            source::read_limited(file, size)
+        })
+    }
+    .map_err(|e| Failure(format!("{name}: cannot be read: {e}")))?;
+    let text = migrate(bytes).map_err(|why| Failure(format!("{name}{why}")))?;
+    let Some(out) = args.out else { return print_text(&text) };
+    write_new(&out, &text)?;
+    eprintln!(
+        "nrm: wrote {}, format version 2; `nrm check {}` lists the questions left to answer",
+        out.display(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The version 2 draft's text, or why the bytes are not a version 1 draft (after the file's
+/// name: a place, then the reason). Reasons name members and places, never values.
+pub fn migrate(bytes: Vec<u8>) -> Result<String, String> {
+    let document = source::parse(bytes).map_err(|rejected| {
+        let source::Rejected { finding, position } = rejected;
+        format!(
+            ":{}:{}: {}; nrm migrate reads a well-formed version 1 draft",
+            position.line, position.column, finding.message
+        )
+    })?;
+    if let Some(repeated) = document.repeated.first() {
+        let position = Locator::new(&document.text).locate(repeated);
+        return Err(format!(
+            ":{}:{}: a member name appears twice in one object; keep the right one and remove the other, \
+             since migrating must not choose between them",
+            position.line, position.column
+        ));
+    }
+    match document.value.get("format_version").map(Value::as_u64) {
+        Some(Some(1)) => {}
+        Some(Some(2)) => {
+            return Err(": is format version 2 already; `nrm check` lists what is left to fill in".into());
+        }
+        None => {
+            return Err(
+                ": has no `format_version`; nrm migrate reads format version 1 drafts (`\"format_version\": 1`)".into(),
+            );
+        }
+        Some(_) => {
+            return Err(": is not a format version 1 draft (`\"format_version\": 1`), so it cannot be migrated".into());
+        }
+    }
+    let migrated = to_v2(&document.value)?;
+    let tree = parse_ast(&document.text);
+    let mut text = String::with_capacity(document.text.len() * 2);
+    write_value(&mut text, &migrated, Some(&V2), tree.as_ref(), 0);
+    text.push('\n');
+    Ok(text)
+}
+
+/// The version 2 value of a version 1 draft (an object).
+fn to_v2(v1: &Value) -> Result<Value, String> {
+    let mut draft = v1.as_object().cloned().unwrap_or_default();
+    move_narrative(&mut draft);
+    let skeleton = skeleton_for(v1)?;
+    if let Value::Object(placeholders) = &skeleton {
+        add_questions(&mut draft, placeholders, Some(&V1));
+    }
+    draft.insert("format_version".into(), Value::from(2));
+    Ok(Value::Object(draft))
+}
+
+/// The v1 account is the first responder's own: version 2 asks for it as `professional.insight`.
+/// Where that place is taken (a draft with an unknown `professional` of its own), the account
+/// stays where it was rather than be lost.
+fn move_narrative(draft: &mut Map<String, Value>) {
+    let free = match draft.get("professional") {
+        None => true,
+        Some(Value::Object(professional)) => !professional.contains_key("insight"),
+        Some(_) => false,
+    };
+    let Some(Value::Object(exploitation)) = draft.get_mut("exploitation") else { return };
+    if !free {
+        return;
+    }
+    let Some(narrative) = exploitation.remove("narrative") else { return };
+    let professional = draft.entry("professional").or_insert_with(|| Value::Object(Map::new()));
+    if let Value::Object(professional) = professional {
+        professional.insert("insight".into(), narrative);
+    }
+}
+
+/// `nrm new`'s skeleton for the draft's case, route and the answers its conditional questions
+/// depend on. When the draft does not say whether the person is a child or an adult, only the
+/// questions both cases ask.
+fn skeleton_for(v1: &Value) -> Result<Value, String> {
+    let draft = Draft::new(v1);
+    let route = match draft.str("/route") {
+        Some("duty_to_notify") => "duty_to_notify",
+        _ => "nrm",
+    };
+    let known = Known {
+        interpreter_needed: draft.bool("/potential_victim/interpreter_needed"),
+        ongoing: draft.bool("/exploitation/ongoing"),
+        location: draft.str("/exploitation/location"),
+    };
+    let first_responder = FirstResponder::default();
+    let render = |case| -> Result<Value, String> {
+        let request = Request {
+            case,
+            nation: None,
+            route,
+            today: chrono::NaiveDate::default(),
+            first_responder: &first_responder,
+            known,
+        };
+        let text = skeleton::render(&request)?;
+        serde_json::from_str(&text).map_err(|e| format!(": cannot make the version 2 skeleton: {e}"))
+    };
+    Ok(match draft.facts.group {
+        Some(AgeGroup::Child) => render(Case::Child)?,
+        Some(AgeGroup::Adult) => render(Case::Adult)?,
+        None => common(&render(Case::Child)?, &render(Case::Adult)?),
+    })
+}
+
+/// The members two skeletons share, at every depth.
+fn common(a: &Value, b: &Value) -> Value {
+    match (a, b) {
+        (Value::Object(a), Value::Object(b)) => Value::Object(
+            a.iter().filter_map(|(name, value)| Some((name.clone(), common(value, b.get(name)?)))).collect(),
+        ),
+        _ => a.clone(),
+    }
+}
+
+/// Adds the skeleton's placeholder for every question version 2 added (a member version 1 did not
+/// have), inside the objects the draft has; a version 1 member the draft left out stays out.
+/// `v1`: the version 1 members of this object, `None` where the object itself is new.
+fn add_questions(draft: &mut Map<String, Value>, skeleton: &Map<String, Value>, v1: Option<&Members>) {
+    for (name, placeholder) in skeleton {
+        let in_v1 = v1.and_then(|members| members.get(name));
+        match draft.get_mut(name) {
+            Some(Value::Object(answers)) => {
+                if let Value::Object(placeholders) = placeholder {
+                    add_questions(answers, placeholders, in_v1);
+                }
+            }
+            Some(_) => {}
+            None if in_v1.is_none() => {
+                draft.insert(name.clone(), placeholder.clone());
+            }
+            None => {}
+        }
+    }
+}
+
+/// The members a schema defines, in its order, at every depth (following `$ref`).
+#[derive(Default)]
+struct Members {
+    named: Vec<(String, Members)>,
+    items: Option<Box<Members>>,
+}
+
+impl Members {
+    fn of_schema(text: &str) -> Members {
+        let root = parse_ast(text).expect("the embedded schema is JSON");
+        let mut members = Members::default();
+        members.collect(&root, &root, 0);
+        members
+    }
+
+    /// `properties` only: the conditions (`allOf`, `if`, `then`) restate members, never add them.
+    fn collect(&mut self, node: &ast::Value, root: &ast::Value, depth: usize) {
+        let ast::Value::Object(object) = node else { return };
+        // A guard against a `$ref` cycle; the schemas nest a few levels deep.
+        if depth > 32 {
+            return;
+        }
+        if let Some(target) = object.get_string("$ref").and_then(|r| resolve(root, &r.value)) {
+            self.collect(target, root, depth + 1);
+        }
+        if let Some(properties) = object.get_object("properties") {
+            for property in &properties.properties {
+                let name = property.name.as_str();
+                let index = match self.named.iter().position(|(known, _)| known == name) {
+                    Some(index) => index,
+                    None => {
+                        self.named.push((name.to_owned(), Members::default()));
+                        self.named.len() - 1
+                    }
+                };
+                self.named[index].1.collect(&property.value, root, depth + 1);
+            }
+        }
+        if let Some(items) = object.get("items") {
+            self.items.get_or_insert_default().collect(&items.value, root, depth + 1);
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<&Members> {
+        self.named.iter().find(|(known, _)| known == name).map(|(_, members)| members)
+    }
+
+    fn rank(&self, name: &str) -> Option<usize> {
+        self.named.iter().position(|(known, _)| known == name)
+    }
+}
+
+/// The node a local `$ref` (`#/$defs/text`) names.
+fn resolve<'a, 'b>(root: &'b ast::Value<'a>, reference: &str) -> Option<&'b ast::Value<'a>> {
+    let path = reference.strip_prefix('#')?;
+    path.split('/').skip(1).try_fold(root, |node, segment| match node {
+        ast::Value::Object(object) => object.get(segment).map(|property| &property.value),
+        _ => None,
+    })
+}
+
+fn parse_ast(text: &str) -> Option<ast::Value<'_>> {
+    parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default()).ok()?.value
+}
+
+/// Writes a value as the examples are written: two spaces an indent, a list of plain values on
+/// one line, an object on one line where it holds only plain values and fits. `members`: what
+/// the format defines here (its order); `source`: the same place in the version 1 text (its
+/// order, for members the format does not define).
+fn write_value(out: &mut String, value: &Value, members: Option<&Members>, source: Option<&ast::Value>, indent: usize) {
+    let pad = "  ".repeat(indent + 1);
+    match value {
+        Value::Object(object) if !object.is_empty() => {
+            out.push_str("{\n");
+            let ordered = in_order(object, members, source);
+            for (index, (name, member)) in ordered.iter().enumerate() {
+                let last = index + 1 == ordered.len();
+                let head = format!("{pad}{}: ", quoted(name));
+                out.push_str(&head);
+                let inner_members = members.and_then(|m| m.get(name));
+                let inner_source = member_of(source, name);
+                match one_line(member, inner_members, inner_source) {
+                    Some(line) if head.chars().count() + line.chars().count() + usize::from(!last) <= WIDTH => {
+                        out.push_str(&line);
+                    }
+                    Some(line) if !member.is_object() => out.push_str(&line),
+                    _ => write_value(out, member, inner_members, inner_source, indent + 1),
+                }
+                out.push_str(if last { "\n" } else { ",\n" });
+            }
+            out.push_str(&"  ".repeat(indent));
+            out.push('}');
+        }
+        Value::Array(items) if one_line(value, None, None).is_none() => {
+            out.push_str("[\n");
+            let item_members = members.and_then(|m| m.items.as_deref());
+            for (index, item) in items.iter().enumerate() {
+                let last = index + 1 == items.len();
+                out.push_str(&pad);
+                let item_source = match source {
+                    Some(ast::Value::Array(array)) => array.elements.get(index),
+                    _ => None,
+                };
+                match one_line(item, item_members, item_source) {
+                    Some(line) if pad.len() + line.chars().count() + usize::from(!last) <= WIDTH => out.push_str(&line),
+                    _ => write_value(out, item, item_members, item_source, indent + 1),
+                }
+                out.push_str(if last { "\n" } else { ",\n" });
+            }
+            out.push_str(&"  ".repeat(indent));
+            out.push(']');
+        }
+        _ => out.push_str(&value.to_string()),
+    }
+}
+
+/// A value on one line, where it holds only plain values: a scalar, a list of scalars, an
+/// object of scalars and such lists.
+fn one_line(value: &Value, members: Option<&Members>, source: Option<&ast::Value>) -> Option<String> {
+    let flat = |items: &[Value]| items.iter().all(|item| !item.is_object() && !item.is_array());
+    match value {
+        Value::Array(items) if flat(items) => {
+            Some(format!("[{}]", items.iter().map(Value::to_string).collect::<Vec<_>>().join(", ")))
+        }
+        Value::Object(object) if object.is_empty() => Some("{}".into()),
+        Value::Object(object) => {
+            let mut parts = Vec::with_capacity(object.len());
+            for (name, member) in in_order(object, members, source) {
+                let line = match member {
+                    Value::Object(_) => return None,
+                    Value::Array(items) if !flat(items) => return None,
+                    _ => one_line(member, None, None)?,
+                };
+                parts.push(format!("{}: {line}", quoted(name)));
+            }
+            Some(format!("{{ {} }}", parts.join(", ")))
+        }
+        Value::Array(_) => None,
+        _ => Some(value.to_string()),
+    }
+}
+
+/// An object's members in the format's order, then those it does not define in the draft's
+/// order (then by name, for any that neither has).
+fn in_order<'v>(
+    object: &'v Map<String, Value>,
+    members: Option<&Members>,
+    source: Option<&ast::Value>,
+) -> Vec<(&'v String, &'v Value)> {
+    let source_object = match source {
+        Some(ast::Value::Object(object)) => Some(object),
+        _ => None,
+    };
+    let mut ordered: Vec<(&String, &Value)> = object.iter().collect();
+    ordered.sort_by_cached_key(|(name, _)| {
+        if let Some(rank) = members.and_then(|m| m.rank(name)) {
+            (0, rank, String::new())
+        } else if let Some(at) = source_object.and_then(|o| o.properties.iter().position(|p| p.name.as_str() == *name))
+        {
+            (1, at, String::new())
+        } else {
+            (2, 0, (*name).clone())
+        }
+    });
+    ordered
+}
+
+fn member_of<'s, 'a>(source: Option<&'s ast::Value<'a>>, name: &str) -> Option<&'s ast::Value<'a>> {
+    match source {
+        Some(ast::Value::Object(object)) => object.get(name).map(|property| &property.value),
+        _ => None,
+    }
+}
+
+fn quoted(name: &str) -> String {
+    Value::from(name).to_string()
+}
+
+fn refuse_existing(path: &Path) -> Result<(), Failure> {
+    if path.symlink_metadata().is_ok() {
+        return Err(Failure(format!("{}: exists already; nrm migrate never overwrites a file", path.display())));
+    }
+    Ok(())
+}
+
+/// A new private file holding `text`, whole or not at all: a temporary file in the same folder,
+/// synced, then linked into place only if nothing is there.
+fn write_new(path: &Path, text: &str) -> Result<(), Failure> {
+    use std::os::unix::fs::PermissionsExt;
+    let failed = |e: io::Error| Failure(format!("{}: {e}", path.display()));
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".nrm-migrate-")
+        .permissions(std::fs::Permissions::from_mode(0o600))
+        .tempfile_in(folder)
+        .map_err(failed)?;
+    file.write_all(text.as_bytes()).and_then(|()| file.as_file().sync_all()).map_err(failed)?;
+    file.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == io::ErrorKind::AlreadyExists {
+            Failure(format!("{}: exists already; nrm migrate never overwrites a file", path.display()))
+        } else {
+            failed(e.error)
+        }
+    })?;
+    std::fs::File::open(folder).and_then(|dir| dir.sync_all()).map_err(failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skeleton_text(case: Case, route: &str, known: Known) -> String {
+        let first_responder = FirstResponder::default();
+        let request = Request {
+            case,
+            nation: Some("england"),
+            route,
+            today: chrono::NaiveDate::default(),
+            first_responder: &first_responder,
+            known,
+        };
+        skeleton::render(&request).unwrap()
+    }
+
+    /// Every member of the tree is one the format defines there, in the format's order.
+    fn in_format_order(node: &ast::Value, members: &Members, path: &str, problems: &mut Vec<String>) {
+        let ast::Value::Object(object) = node else { return };
+        let mut last = None;
+        for property in &object.properties {
+            let name = property.name.as_str();
+            let here = format!("{path}/{name}");
+            match members.rank(name) {
+                None => problems.push(format!("{here} is not a member of format version 2")),
+                Some(rank) => {
+                    if last.is_some_and(|last| last >= rank) {
+                        problems.push(format!("{here} is out of the schema's order"));
+                    }
+                    last = Some(rank);
+                    in_format_order(&property.value, members.get(name).unwrap(), &here, problems);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_skeleton_holds_format_version_2_members_in_the_forms_order() {
+        let mut problems = Vec::new();
+        for (case, route) in [(Case::Child, "nrm"), (Case::Adult, "nrm"), (Case::Adult, "duty_to_notify")] {
+            for known in [
+                Known::default(),
+                Known { interpreter_needed: Some(true), ongoing: Some(true), location: Some("uk") },
+                Known { interpreter_needed: Some(false), ongoing: Some(false), location: Some("uk_and_overseas") },
+            ] {
+                let text = skeleton_text(case, route, known);
+                in_format_order(&parse_ast(&text).expect("the skeleton is JSON"), &V2, "", &mut problems);
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn the_schemas_are_read_in_their_order_through_references() {
+        assert_eq!(V2.rank("format_version"), Some(1));
+        let exploitation = V2.get("exploitation").unwrap();
+        assert!(exploitation.rank("when") < exploitation.rank("how_it_started"));
+        assert!(V2.get("decision").unwrap().get("post").unwrap().get("postcode").is_some(), "through `$ref`");
+        assert!(V2.get("evidence").unwrap().items.as_ref().unwrap().get("file").is_some(), "through `items`");
+        assert!(V1.get("exploitation").unwrap().get("narrative").is_some());
+        assert!(V1.get("professional").is_none());
+    }
+
+    fn migrated(v1: &str) -> String {
+        migrate(v1.as_bytes().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn members_the_format_does_not_know_are_kept_last_in_the_drafts_order() {
+        let text = migrated(
+            r#"{"zeta": 1, "format_version": 1, "alpha": {"b": 2, "a": 1},
+                "potential_victim": {"nickname": "x", "age_status": "adult", "gender": "male"}}"#,
+        );
+        let at = |needle: &str| text.find(needle).unwrap_or_else(|| panic!("{needle} in {text}"));
+        assert!(at("\"format_version\": 2") < at("\"potential_victim\""));
+        assert!(at("\"cooperation\"") < at("\"zeta\"") && at("\"zeta\"") < at("\"alpha\""), "{text}");
+        assert!(at("\"b\": 2") < at("\"a\": 1"), "{text}");
+        assert!(at("\"gender\"") < at("\"nickname\""), "{text}");
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["alpha"], serde_json::json!({"a": 1, "b": 2}));
+    }
+
+    #[test]
+    fn the_account_moves_only_to_a_free_place() {
+        let moved: Value = serde_json::from_str(&migrated(
+            r#"{"format_version": 1, "exploitation": {"narrative": "the account", "ongoing": true}}"#,
+        ))
+        .unwrap();
+        assert_eq!(moved["professional"]["insight"], "the account");
+        assert!(moved["exploitation"].get("narrative").is_none());
+        assert_eq!(moved["exploitation"]["what_keeps_them"], "", "the question `ongoing` brings");
+        let kept: Value = serde_json::from_str(&migrated(
+            r#"{"format_version": 1, "exploitation": {"narrative": "the account"}, "professional": {"insight": "other"}}"#,
+        ))
+        .unwrap();
+        assert_eq!(kept["exploitation"]["narrative"], "the account", "never lost");
+        assert_eq!(kept["professional"]["insight"], "other");
+    }
+
+    #[test]
+    fn without_an_age_group_only_the_questions_both_cases_ask_are_added() {
+        let unknown: Value = serde_json::from_str(&migrated(r#"{"format_version": 1, "route": "nrm"}"#)).unwrap();
+        assert!(unknown.get("decision").is_none() && unknown.get("professional").is_some(), "{unknown}");
+        let adult: Value = serde_json::from_str(&migrated(
+            r#"{"format_version": 1, "route": "nrm", "potential_victim": {"age_status": "adult"}}"#,
+        ))
+        .unwrap();
+        assert!(adult.get("decision").is_some());
+        assert!(adult.get("consent").is_none(), "a version 1 member the draft left out stays out");
+    }
+
+    #[test]
+    fn only_well_formed_version_1_drafts_are_migrated() {
+        for (text, why) in [
+            ("{\"format_version\": 1, \"a\": ", "well-formed"),
+            ("{\"format_version\": 1, \"a\": 1, \"a\": 2}", "twice"),
+            ("{\"format_version\": 2}", "version 2 already"),
+            ("{\"reference\": \"x\"}", "no `format_version`"),
+            ("{\"format_version\": \"1\"}", "not a format version 1"),
+            ("[1]", "one JSON object"),
+        ] {
+            let error = migrate(text.as_bytes().to_vec()).unwrap_err();
+            assert!(error.contains(why), "{text}: {error}");
+        }
+    }
+}
