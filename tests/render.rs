@@ -16,12 +16,17 @@ const GIVEN: &str = "Thị Hương Ștefania";
 const FAMILY: &str = "Nguyễn-Çela";
 const ALIASES: [&str; 3] = ["Παπαδοπούλου", "Шевченко", "Ђорђевић"];
 
-fn example() -> Value {
-    serde_json::from_slice(&fs::read(fixture("examples/child-england-pass.json")).unwrap()).unwrap()
+fn read(path: &str) -> Value {
+    serde_json::from_slice(&fs::read(fixture(path)).unwrap()).unwrap()
 }
 
-/// The child example with names in many scripts, a reference and a long account.
-fn draft(reference: &str, narrative_sentences: usize) -> Value {
+fn example() -> Value {
+    read("examples/child-england-pass.json")
+}
+
+/// The child example with names in many scripts, a reference and a long answer to "Why are you
+/// making this referral?" (the online form takes up to 15,000 characters).
+fn draft(reference: &str, sentences: usize) -> Value {
     let mut draft = example();
     draft["reference"] = json!(reference);
     draft["potential_victim"]["given_names"] = json!(GIVEN);
@@ -29,7 +34,7 @@ fn draft(reference: &str, narrative_sentences: usize) -> Value {
     draft["potential_victim"]["aliases"] = json!(ALIASES);
     let sentence =
         "She was moved between addresses in three towns and told that her family would pay if she spoke to anyone. ";
-    draft["exploitation"]["narrative"] = json!(sentence.repeat(narrative_sentences.max(2)).trim_end());
+    draft["professional"]["insight"] = json!(sentence.repeat(sentences.max(2)).trim_end());
     draft
 }
 
@@ -95,7 +100,7 @@ fn the_pdf_holds_every_name_the_marking_and_page_numbers_on_every_page() {
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
     let pdf = out.join("REF-NAMES-1/referral.pdf");
     let total = pages(&pdf);
-    assert!(total >= 3, "a long account runs over several pages ({total})");
+    assert!(total >= 3, "the referral runs over several pages ({total})");
     for page in 1..=total {
         let text = pdf_text(&pdf, Some(page));
         assert!(text.matches("OFFICIAL-SENSITIVE").count() >= 2, "page {page} is marked at top and foot");
@@ -106,7 +111,7 @@ fn the_pdf_holds_every_name_the_marking_and_page_numbers_on_every_page() {
         assert!(text.contains(part), "{part} is in the PDF's text");
     }
     let body = without_page_furniture(&text, total);
-    assert!(body.contains(&fold(long["exploitation"]["narrative"].as_str().unwrap())), "the whole account");
+    assert!(body.contains(&fold(long["professional"]["insight"].as_str().unwrap())), "the whole answer");
     assert!(text.contains("Priority: immediate"), "URG001 marks the first page");
     assert!(pdf_text(&pdf, Some(1)).contains("Priority: immediate"));
     assert!(text.contains("14 March 2010") && text.contains("Cannabis cultivation"), "dates and codes in words");
@@ -117,8 +122,10 @@ fn the_pdf_holds_every_name_the_marking_and_page_numbers_on_every_page() {
 #[test]
 fn qpdf_finds_the_pdf_sound() {
     let out = tempfile::tempdir().unwrap();
-    assert!(render(out.path(), &[&fixture("examples")], &[]).status.code() == Some(1), "child-fail fails");
-    for reference in ["LCC-2026-0042", "PS-NE-2026-1187"] {
+    let examples = examples();
+    let paths: Vec<&Path> = examples.iter().map(PathBuf::as_path).collect();
+    assert!(render(out.path(), &paths, &[]).status.code() == Some(1), "child-fail fails");
+    for reference in ["LCC-2026-0042", "PS-NE-2026-1187", "SWP-MS-2026-0311"] {
         let check = tool("qpdf", &["--check"], &out.path().join(reference).join("referral.pdf"));
         assert!(check.contains("No syntax or stream encoding errors"), "{check}");
     }
@@ -144,7 +151,7 @@ fn a_package_is_four_private_files_with_a_true_manifest() {
     let manifest: Value = serde_json::from_slice(&fs::read(package.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["reference"], "LCC-2026-0042");
     assert_eq!(manifest["prepared_on"], "2026-11-18");
-    assert_eq!(manifest["format_version"], 1);
+    assert_eq!(manifest["format_version"], 2, "the draft's format version");
     assert_eq!(manifest["tool"]["name"], "nrm");
     assert!(manifest["registry"]["version"].is_string() && manifest["registry"]["reviewed_on"].is_string());
     assert_eq!(manifest["findings"], json!({"errors": 0, "warnings": 0, "infos": 1, "rules": ["URG001"]}));
@@ -288,7 +295,7 @@ fn scripts_the_pdf_cannot_shape_are_marked_there_and_shown_in_the_html() {
     let text = pdf_text(&out.join("REF-ARABIC-1/referral.pdf"), None);
     assert!(text.contains("[Arabic script: see referral.html]") && text.contains("Haddad"), "{text}");
     let html = fs::read_to_string(out.join("REF-ARABIC-1/referral.html")).unwrap();
-    assert!(html.contains("محمد Haddad"));
+    assert!(html.contains("<dd dir=\"auto\">محمد</dd>") && html.contains("Haddad"), "the name itself");
 }
 
 #[test]
@@ -326,9 +333,10 @@ fn an_interrupted_run_leaves_only_whole_packages() {
 }
 
 #[test]
-fn a_very_long_account_is_rendered_whole() {
+fn a_very_long_version_1_account_is_rendered_whole() {
     let folder = tempfile::tempdir().unwrap();
-    let mut long = draft("REF-LONG-1", 4);
+    let mut long = read("examples/v1/child-england-pass.json");
+    long["reference"] = json!("REF-LONG-1");
     let sentence = "He worked sixteen hours a day in the fields and was paid nothing at all. ";
     let account = format!("{}The last thing he said was that he wanted to go to school.", sentence.repeat(6000));
     long["exploitation"]["narrative"] = json!(account);
@@ -340,5 +348,219 @@ fn a_very_long_account_is_rendered_whole() {
     assert!(total > 50, "{total} pages");
     let text = without_page_furniture(&pdf_text(&pdf, None), total);
     assert_eq!(text.matches("He worked sixteen hours").count(), 6000, "every sentence is there");
+    assert!(text.contains("Account He worked sixteen hours"), "under its label");
     assert!(text.contains("he wanted to go to school."), "to the last word");
+    let manifest: Value = serde_json::from_slice(&fs::read(out.join("REF-LONG-1/manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["format_version"], 1, "the draft's format version");
+}
+
+/// The passing examples, and a Duty to Notify made from the adult one (police in England, no
+/// name); with the failing example when asked.
+fn examples() -> Vec<PathBuf> {
+    ["adult-scotland-pass", "adult-wales-duty-to-notify-pass", "child-england-pass", "child-fail"]
+        .iter()
+        .map(|name| fixture(&format!("examples/{name}.json")))
+        .collect()
+}
+
+/// The online form's sections, then the record's and the package's own, in the order the
+/// package must show them.
+const ORDER: [&str; 19] = [
+    "Answers for the online form",
+    "First responder details",
+    "Age confirmation",
+    "Background",
+    "Exploitation details",
+    "Professional insight",
+    "Exploitation location",
+    "Exploiters' details",
+    "Consent and support",
+    "Duty to Notify",
+    "Personal details",
+    "Decision and contact",
+    "Supporting evidence",
+    "The first responder's own record: not part of the online form",
+    "Informed consent",
+    "How the child was told about the referral",
+    "Safeguarding steps",
+    "Warnings and notices from the checks",
+    "Next steps",
+];
+
+/// A Duty to Notify from the adult example: police in England, the person not named.
+fn duty_to_notify() -> Value {
+    let mut draft = read("examples/adult-scotland-pass.json");
+    draft["reference"] = json!("MET-DTN-2026-0311");
+    draft["nation"] = json!("england");
+    draft["route"] = json!("duty_to_notify");
+    draft["first_responder"] = json!({
+        "name": "Sam Okafor", "role": "Detective Sergeant, Modern Slavery Unit", "email": "sam.okafor@met.police.uk",
+        "phone": "020 7230 1212", "organisation": { "type": "police", "name": "Metropolitan Police Service" },
+        "contact_in_absence": "msu@met.police.uk"
+    });
+    for member in ["given_names", "family_name", "aliases", "date_of_birth"] {
+        draft["potential_victim"].as_object_mut().unwrap().remove(member);
+    }
+    for member in ["consent", "support", "decision"] {
+        draft.as_object_mut().unwrap().remove(member);
+    }
+    draft["cooperation"] = json!({ "willing": false });
+    draft["duty_to_notify"] = json!({ "reason_not_referred": "She wants to go home to her daughter and wants no contact with the Home Office." });
+    draft
+}
+
+/// The questions of `data/questions.json` whose answer is the draft's text as it is, with that
+/// text, and whether the question is the record's (not the online form's).
+fn text_answers(draft: &Value) -> Vec<(String, String, bool)> {
+    let table: Value =
+        serde_json::from_slice(&fs::read(support::project().join("data/questions.json")).unwrap()).unwrap();
+    let mut answers = Vec::new();
+    for section in table["sections"].as_array().unwrap() {
+        for question in section["questions"].as_array().unwrap() {
+            let text = ["text", "long", "email", "phone"].contains(&question["kind"].as_str().unwrap());
+            let value = draft.pointer(question["pointer"].as_str().unwrap()).and_then(Value::as_str);
+            if let (true, Some(value)) = (text, value) {
+                let record = section["record"] == true;
+                answers.push((question["label"].as_str().unwrap().to_owned(), value.to_owned(), record));
+            }
+        }
+    }
+    answers
+}
+
+/// Where each of `titles` stands as a line of its own, after the title block.
+fn positions(lines: &[&str], titles: &[&str]) -> Vec<(usize, String)> {
+    let start = lines.iter().position(|l| *l == ORDER[0]).expect("the online form's part is marked");
+    titles
+        .iter()
+        .filter_map(|t| lines[start..].iter().position(|l| l == t).map(|i| (start + i, (*t).to_owned())))
+        .collect()
+}
+
+#[test]
+fn the_pdf_follows_the_online_form_each_answer_under_its_question() {
+    let folder = tempfile::tempdir().unwrap();
+    let dtn = write_draft(folder.path(), "dtn.json", &duty_to_notify());
+    let mut v1_draft = read("examples/v1/adult-scotland-pass.json");
+    v1_draft["reference"] = json!("V1-ADULT");
+    let v1 = write_draft(folder.path(), "v1.json", &v1_draft);
+    let examples = examples();
+    let mut drafts: Vec<&Path> =
+        examples.iter().map(PathBuf::as_path).filter(|p| !p.ends_with("child-fail.json")).collect();
+    drafts.extend([dtn.as_path(), v1.as_path()]);
+    let out = folder.path().join("out");
+    let output = render(&out, &drafts, &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+
+    // Each package: the sections it must have, and questions that must not be there.
+    let cases: [(&str, Value, &[&str], &[&str]); 5] = [
+        (
+            "LCC-2026-0042",
+            example(),
+            &[
+                "Age confirmation",
+                "Background",
+                "Supporting evidence",
+                "How the child was told about the referral",
+                "Safeguarding steps",
+            ],
+            &[
+                "Consent and support",
+                "Duty to Notify",
+                "Informed consent",
+                "Were they a child at any point of the exploitation?",
+            ],
+        ),
+        (
+            "PS-NE-2026-1187",
+            read("examples/adult-scotland-pass.json"),
+            &["Consent and support", "Decision and contact", "Informed consent"],
+            &[
+                "Duty to Notify",
+                "Local authority contacted about the child",
+                "How the child was told about the referral",
+            ],
+        ),
+        (
+            "SWP-MS-2026-0311",
+            read("examples/adult-wales-duty-to-notify-pass.json"),
+            &["Consent and support", "Duty to Notify", "Personal details"],
+            &["First name", "Date of birth", "Who should the decision go to?"],
+        ),
+        (
+            "MET-DTN-2026-0311",
+            duty_to_notify(),
+            &["Duty to Notify", "Why do they not want a referral?"],
+            &["First name", "Last name"],
+        ),
+        ("V1-ADULT", v1_draft, &["Professional insight", "Account", "Informed consent"], &["Background"]),
+    ];
+    for (reference, draft, present, absent) in cases {
+        let pdf = out.join(reference).join("referral.pdf");
+        let total = pages(&pdf);
+        let raw = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(&pdf).arg("-").output().unwrap();
+        let raw = String::from_utf8(raw.stdout).unwrap();
+        let lines: Vec<&str> = raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+
+        let found = positions(&lines, &ORDER);
+        let mut sorted = found.clone();
+        sorted.sort();
+        assert_eq!(found, sorted, "{reference}: the sections in the online form's order, then the record");
+        let names: Vec<&str> = found.iter().map(|(_, t)| t.as_str()).collect();
+        for title in present.iter().filter(|t| ORDER.contains(t)) {
+            assert!(names.contains(title), "{reference}: {title} is shown: {names:?}");
+        }
+        assert!(names.contains(&"First responder details") && names.contains(&"Next steps"), "{reference}: {names:?}");
+
+        let body = without_page_furniture(&fold(&raw), total);
+        for question in present.iter().chain(absent) {
+            let shown = lines.contains(question);
+            assert_eq!(shown, present.contains(question), "{reference}: `{question}` shown: {shown}");
+        }
+        // Every answer given as text right under its question; the online form's answers
+        // before the record, the record's after its mark.
+        let answers = text_answers(&draft);
+        assert!(answers.len() > 10, "{reference}: {} answers", answers.len());
+        let record = body.find(ORDER[13]).unwrap_or(body.len());
+        for (label, value, in_record) in answers {
+            let pair = format!("{label} {}", fold(&value));
+            let part = if in_record { &body[record..] } else { &body[..record] };
+            assert!(part.contains(&pair), "{reference}: `{pair}` in the PDF's text, in its part");
+        }
+    }
+    let text = pdf_text(&out.join("LCC-2026-0042/referral.pdf"), None);
+    let file = example()["evidence"][0]["file"].as_str().unwrap().to_owned();
+    assert!(text.contains(&format!("Document 1 File: {file} What it is: ")), "each document under its number");
+}
+
+/// tera's escaping, to find the draft's values in the page.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
+#[test]
+fn the_html_page_follows_the_online_form_each_answer_under_its_question() {
+    let out = tempfile::tempdir().unwrap();
+    let path = fixture("examples/adult-scotland-pass.json");
+    assert_eq!(render(out.path(), &[&path], &[]).status.code(), Some(0));
+    let html = fs::read_to_string(out.path().join("PS-NE-2026-1187/referral.html")).unwrap();
+    let found: Vec<usize> = ORDER.iter().filter_map(|title| html.find(&format!(">{}</h", escaped(title)))).collect();
+    let shown: Vec<&str> =
+        ORDER.iter().copied().filter(|title| html.contains(&format!(">{}</h", escaped(title)))).collect();
+    let expected: Vec<&str> = ORDER
+        .iter()
+        .copied()
+        .filter(|t| !["Duty to Notify", "How the child was told about the referral", "Safeguarding steps"].contains(t))
+        .filter(|t| *t != "Warnings and notices from the checks")
+        .collect();
+    assert_eq!(shown, expected, "the adult's sections");
+    assert!(found.windows(2).all(|w| w[0] < w[1]), "in the online form's order: {found:?}");
+    for (label, value, _) in text_answers(&read("examples/adult-scotland-pass.json")) {
+        let question = html.find(&format!(">{}</dt>", escaped(&label))).unwrap_or_else(|| panic!("{label}"));
+        let rest = &html[question..];
+        let dd = rest.find("<dd").unwrap();
+        let answer = &rest[dd..rest.find("</dd>").unwrap()];
+        assert!(rest[..dd].matches("</dt>").count() == 1, "{label}: its answer comes next");
+        assert!(answer.ends_with(&format!(">{}", escaped(&value))), "{label}: {answer}");
+    }
 }

@@ -20,9 +20,11 @@ use unicode_script::{Script, UnicodeScript};
 pub const REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
 pub const BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
 
-/// Words longer than this are broken with a space: genpdf cannot break a word itself, and
-/// silently drops a line that does not fit.
-const LONGEST_WORD: usize = 35;
+/// Words wider than this, in ems of the regular font, are broken with a space: genpdf cannot
+/// break a word itself, and silently drops a line that does not fit. An answer's line is about
+/// 48 ems (170 mm at 10 points); the rest is room for bold and bullets. Narrower words, such as
+/// most email addresses and file names, stay whole, so they can be copied as they are.
+const WIDEST_WORD: f64 = 44.0;
 
 type Font = allsorts::Font<allsorts::font_data::DynamicFontTableProvider<'static>>;
 
@@ -107,7 +109,7 @@ pub fn printable(text: &str) -> Result<String, String> {
         if let Some(missing) = gap {
             out.push_str(&marker(missing));
         }
-        Ok(break_long_words(&out))
+        Ok(break_long_words(&out, regular))
     })
 }
 
@@ -119,18 +121,26 @@ fn marker(script: Script) -> String {
     format!("[{} script: see referral.html] ", name.replace('_', " "))
 }
 
-fn break_long_words(text: &str) -> String {
+fn break_long_words(text: &str, font: &mut Font) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut run = 0;
+    let mut run = 0.0;
     for c in text.chars() {
-        run = if c == ' ' { 0 } else { run + 1 };
-        if run > LONGEST_WORD {
+        let width = if c == ' ' { 0.0 } else { ems(font, c) };
+        run = if c == ' ' { 0.0 } else { run + width };
+        if run > WIDEST_WORD {
             out.push(' ');
-            run = 1;
+            run = width;
         }
         out.push(c);
     }
     out.trim_end().to_owned()
+}
+
+/// A character's width in ems (a missing glyph counts as one em).
+fn ems(font: &mut Font, c: char) -> f64 {
+    let glyph = glyph(font, c);
+    let em = f64::from(font.head_table.units_per_em);
+    font.horizontal_advance(glyph).map_or(1.0, |w| f64::from(w) / em)
 }
 
 /// The regular and bold fonts cut down to the characters given (with `.notdef` and space),
@@ -173,8 +183,24 @@ mod tests {
 
     #[test]
     fn long_words_are_broken_and_white_space_made_plain() {
-        let long = "x".repeat(80);
-        assert!(printable(&long).unwrap().split(' ').all(|w| w.chars().count() <= LONGEST_WORD));
+        let long = "W".repeat(80);
+        let words: Vec<String> = printable(&long).unwrap().split(' ').map(str::to_owned).collect();
+        assert!(words.len() > 1, "broken");
+        let widths = with_fonts(|[regular, _]| {
+            Ok(words.iter().map(|w| w.chars().map(|c| ems(regular, c)).sum::<f64>()).collect::<Vec<f64>>())
+        })
+        .unwrap();
+        assert!(widths.iter().all(|w| *w <= WIDEST_WORD), "{widths:?}");
+        assert_eq!(words.concat(), long, "nothing lost");
         assert_eq!(printable("a\nb\tc").unwrap(), "a b c");
+    }
+
+    #[test]
+    fn email_addresses_and_file_names_stay_whole() {
+        for word in
+            ["childrens.safeguarding.boston@lincolnshire.gov.uk", "lp-first-account-2026-11-10-with-annexes.pdf"]
+        {
+            assert_eq!(printable(word).unwrap(), word);
+        }
     }
 }

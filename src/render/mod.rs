@@ -82,7 +82,8 @@ fn hex(bytes: &[u8]) -> String {
 fn manifest(draft: &Draft, findings: &[Located], settings: &Settings, files: &[File]) -> Vec<u8> {
     let count = |severity| findings.iter().filter(|f| f.finding.severity() == severity).count();
     let manifest = json!({
-        "format_version": crate::FORMAT_VERSION,
+        // The draft's own version: a version 1 draft still renders.
+        "format_version": draft.int("/format_version"),
         "reference": draft.str("/reference"),
         "prepared_on": draft.str("/prepared_on"),
         "tool": { "name": "nrm", "version": env!("CARGO_PKG_VERSION") },

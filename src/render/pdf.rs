@@ -3,9 +3,9 @@
 //! the same draft gives the same bytes.
 
 use super::fonts::{self, printable};
-use super::model::{Referral, Row, Section};
+use super::model::{Layout, Referral, Row, Section};
 use super::words::capitalised;
-use genpdf::elements::{Break, LinearLayout, PaddedElement, Paragraph, TableLayout};
+use genpdf::elements::{Break, FramedElement, LinearLayout, PaddedElement, PageBreak, Paragraph, StyledElement};
 use genpdf::fonts::{FontData, FontFamily};
 use genpdf::style::{Color, Style, StyledString};
 use genpdf::{Alignment, Element, Margins, PageDecorator, render};
@@ -52,54 +52,82 @@ fn layout_failed(error: &genpdf::error::Error) -> String {
 
 /// Every string of the model as the PDF shows it, and the characters each font must hold.
 struct Text {
-    sections: Vec<Section>,
+    /// Each part's sections.
+    parts: Vec<Vec<Section>>,
+    intro: String,
     subtitle: String,
-    notes: Vec<String>,
-    steps: Vec<String>,
+    /// Each note and step: its lead in bold ("Warning FR007:", "To do:"), then the text.
+    notes: Vec<(String, String)>,
+    steps: Vec<(String, String)>,
     regular_chars: BTreeSet<char>,
     bold_chars: BTreeSet<char>,
 }
 
+const NOTES: &str = "Warnings and notices from the checks";
+const STEPS: &str = "Next steps";
+
 impl Text {
     fn of(model: &Referral) -> Result<Text, String> {
-        let sections: Vec<Section> = model
-            .sections
-            .iter()
-            .map(|section| {
-                let rows = section
-                    .rows
-                    .iter()
-                    .map(|row| {
-                        let values = row.values.iter().map(|v| printable(v)).collect::<Result<_, _>>()?;
-                        Ok(Row { label: row.label, values, long: row.long })
-                    })
-                    .collect::<Result<_, String>>()?;
-                Ok(Section { title: section.title, rows })
-            })
-            .collect::<Result<_, String>>()?;
-        let notes: Vec<String> = model
+        let printable_sections = |sections: &[Section]| -> Result<Vec<Section>, String> {
+            sections
+                .iter()
+                .map(|section| {
+                    let rows = section
+                        .rows
+                        .iter()
+                        .map(|row| {
+                            // Running text keeps its paragraphs: each line of the draft is one.
+                            let values: Vec<&str> = match row.layout {
+                                Layout::Long => row
+                                    .values
+                                    .iter()
+                                    .flat_map(|v| v.lines())
+                                    .filter(|line| !line.trim().is_empty())
+                                    .collect(),
+                                _ => row.values.iter().map(String::as_str).collect(),
+                            };
+                            let values = values.into_iter().map(printable).collect::<Result<_, _>>()?;
+                            Ok(Row { label: printable(&row.label)?, values, layout: row.layout })
+                        })
+                        .collect::<Result<_, String>>()?;
+                    Ok(Section { title: section.title, rows })
+                })
+                .collect()
+        };
+        let parts = model.parts.iter().map(|part| printable_sections(&part.sections)).collect::<Result<Vec<_>, _>>()?;
+        let intro = printable(model.intro)?;
+        let notes: Vec<(String, String)> = model
             .notes
             .iter()
-            .map(|n| printable(&format!("{} {}: {}", capitalised(n.severity), n.rule, n.message)))
-            .collect::<Result<_, _>>()?;
-        let steps: Vec<String> = model
+            .map(|n| Ok((format!("{} {}:", capitalised(n.severity), n.rule), printable(&n.message)?)))
+            .collect::<Result<_, String>>()?;
+        let steps: Vec<(String, String)> = model
             .next_steps
             .iter()
-            .map(|s| printable(&format!("{} {}", if s.done { "Done:" } else { "To do:" }, s.text)))
-            .collect::<Result<_, _>>()?;
+            .map(|s| Ok((if s.done { "Done:" } else { "To do:" }.to_owned(), printable(&s.text)?)))
+            .collect::<Result<_, String>>()?;
         let subtitle = printable(&format!("Reference {} · prepared on {}", model.reference, model.prepared_on))?;
-        let mut regular = String::from("0123456789 Pageof• ");
-        let mut bold = format!("{MARKING} Priority: immediate Warnings and notices Next steps {}", model.title);
-        for section in &sections {
+        let mut regular = format!("0123456789 Pageof• {intro}");
+        let mut bold = format!("{MARKING} Priority: immediate {NOTES} {STEPS} {}", model.title);
+        for part in &model.parts {
+            bold += part.title;
+            regular += part.note.unwrap_or_default();
+        }
+        for section in parts.iter().flatten() {
             bold += section.title;
             for row in &section.rows {
-                bold += row.label;
+                bold += &row.label;
                 row.values.iter().for_each(|v| regular += v);
             }
         }
-        notes.iter().chain(&steps).chain([&subtitle]).for_each(|t: &String| regular += t);
+        for (lead, line) in notes.iter().chain(&steps) {
+            bold += lead;
+            regular += line;
+        }
+        regular += &subtitle;
         Ok(Text {
-            sections,
+            parts,
+            intro,
             subtitle,
             notes,
             steps,
@@ -134,56 +162,113 @@ fn document(
         doc.push(Break::new(0.5));
         doc.push(Paragraph::new(StyledString::new("Priority: immediate", red)));
     }
-    for section in &text.sections {
-        heading(&mut doc, section.title);
-        let mut table: Option<TableLayout> = None;
-        for Row { label, values, long } in &section.rows {
-            if *long {
-                if let Some(done) = table.take() {
-                    doc.push(done);
-                }
-                doc.push(PaddedElement::new(
-                    Paragraph::new(StyledString::new(*label, bold)),
-                    Margins::trbl(1.5, 0, 0.5, 0),
-                ));
-                doc.push(Paragraph::new(values.join(" ")));
-            } else {
-                let table = table.get_or_insert_with(|| TableLayout::new(vec![3, 7]));
-                let mut cell = LinearLayout::vertical();
-                let bullet = if values.len() > 1 { "• " } else { "" };
-                values.iter().for_each(|v| cell.push(Paragraph::new(format!("{bullet}{v}"))));
-                table
-                    .row()
-                    .element(PaddedElement::new(
-                        Paragraph::new(StyledString::new(*label, bold)),
-                        Margins::trbl(0.8, 2, 0.8, 0),
-                    ))
-                    .element(PaddedElement::new(cell, Margins::trbl(0.8, 0, 0.8, 0)))
-                    .push()
-                    .expect("a row has as many cells as the table has columns");
-            }
+    doc.push(PaddedElement::new(Paragraph::new(text.intro.clone()), Margins::trbl(2, 0, 0, 0)));
+    for (index, (part, sections)) in model.parts.iter().zip(&text.parts).enumerate() {
+        // The record starts a page of its own, apart from what is copied into the form.
+        if index > 0 {
+            doc.push(PageBreak::new());
         }
-        if let Some(done) = table {
-            doc.push(done);
-        }
+        doc.push(PartHeading { title: part.title, note: part.note });
+        sections.iter().for_each(|section| push_section(&mut doc, section));
     }
-    for (title, lines) in [("Warnings and notices", &text.notes), ("Next steps", &text.steps)] {
+    for (title, lines) in [(NOTES, &text.notes), (STEPS, &text.steps)] {
         if !lines.is_empty() {
-            heading(&mut doc, title);
-            lines.iter().for_each(|line| {
-                doc.push(PaddedElement::new(Paragraph::new(line.clone()), Margins::trbl(0.5, 0, 0.5, 0)))
+            doc.push(Heading { title: title.to_owned(), room: 16 });
+            lines.iter().for_each(|(lead, line)| {
+                let text = Paragraph::new(StyledString::new(lead.clone(), bold)).string(format!(" {line}"));
+                doc.push(PaddedElement::new(text, Margins::trbl(0.5, 0, 1, 0)))
             });
         }
     }
     doc
 }
 
-fn heading(doc: &mut genpdf::Document, title: &str) {
-    doc.push(Heading(title.to_owned()));
+const QUESTION: Color = Color::Rgb(64, 64, 64);
+const RULE: Color = Color::Rgb(150, 150, 150);
+
+/// A section: its heading, then each question with its answer under it.
+fn push_section(doc: &mut genpdf::Document, section: &Section) {
+    doc.push(Heading { title: section.title.to_owned(), room: 24 });
+    for row in &section.rows {
+        let mut answer = LinearLayout::vertical();
+        match row.layout {
+            Layout::List if row.values.len() > 1 => {
+                row.values.iter().for_each(|v| answer.push(Bullet { text: Paragraph::new(v.clone()), drawn: false }));
+            }
+            Layout::Long => row.values.iter().enumerate().for_each(|(i, v)| {
+                let gap = if i == 0 { 0.0 } else { 1.2 };
+                answer.push(PaddedElement::new(Paragraph::new(v.clone()), Margins::trbl(gap, 0, 0, 0)));
+            }),
+            _ => row.values.iter().for_each(|v| answer.push(Paragraph::new(v.clone()))),
+        }
+        let question = Paragraph::new(StyledString::new(row.label.clone(), Style::new().bold().with_color(QUESTION)));
+        let layout = LinearLayout::vertical().element(question).element(PaddedElement::new(
+            StyledElement::new(answer, Style::new().with_font_size(ANSWER_SIZE)),
+            Margins::trbl(0.4, 0, 0, 4),
+        ));
+        doc.push(Keep { element: PaddedElement::new(layout, Margins::trbl(0, 0, 2.2, 0)), started: false, room: 12 });
+    }
 }
 
-/// A section's heading, kept with what follows: near the foot of a page it moves to the next.
-struct Heading(String);
+const ANSWER_SIZE: u8 = 10;
+
+/// An item of a list: a bullet, and the text beside it (its lines wrap under the text, not the
+/// bullet).
+struct Bullet {
+    text: Paragraph,
+    drawn: bool,
+}
+
+impl Element for Bullet {
+    fn render(
+        &mut self,
+        context: &genpdf::Context,
+        area: render::Area<'_>,
+        style: Style,
+    ) -> Result<genpdf::RenderResult, genpdf::error::Error> {
+        let indent = genpdf::Mm::from(3.5);
+        let mut text_area = area.clone();
+        text_area.add_offset(genpdf::Position::new(indent, 0));
+        let mut result = self.text.render(context, text_area, style)?;
+        result.size.width += indent;
+        // Beside the text's first line, wherever it lands: not at the foot of a page it left.
+        if !self.drawn && result.size.height > genpdf::Mm::from(0) {
+            area.print_str(&context.font_cache, genpdf::Position::new(0, 0), style, "•")?;
+            self.drawn = true;
+        }
+        Ok(result)
+    }
+}
+
+/// An element that starts on the next page when fewer than `room` millimetres are left on
+/// this one: a question never sits at the foot of a page with its answer overleaf.
+struct Keep<E: Element> {
+    element: E,
+    started: bool,
+    room: i32,
+}
+
+impl<E: Element> Element for Keep<E> {
+    fn render(
+        &mut self,
+        context: &genpdf::Context,
+        area: render::Area<'_>,
+        style: Style,
+    ) -> Result<genpdf::RenderResult, genpdf::error::Error> {
+        if !self.started && area.size().height < genpdf::Mm::from(self.room) {
+            return Ok(genpdf::RenderResult { size: genpdf::Size::new(0, 0), has_more: true });
+        }
+        self.started = true;
+        self.element.render(context, area, style)
+    }
+}
+
+/// A section's heading over a thin rule, kept with what follows: with fewer than `room`
+/// millimetres left on the page it moves to the next.
+struct Heading {
+    title: String,
+    room: i32,
+}
 
 impl Element for Heading {
     fn render(
@@ -192,15 +277,49 @@ impl Element for Heading {
         area: render::Area<'_>,
         style: Style,
     ) -> Result<genpdf::RenderResult, genpdf::error::Error> {
-        // Room for the heading and a few lines under it.
-        if area.size().height < genpdf::Mm::from(30) {
+        if area.size().height < genpdf::Mm::from(self.room) {
             return Ok(genpdf::RenderResult { size: genpdf::Size::new(0, 0), has_more: true });
         }
-        let mut layout = LinearLayout::vertical()
-            .element(Break::new(0.8))
-            .element(Paragraph::new(StyledString::new(self.0.clone(), Style::new().bold().with_font_size(12))))
-            .element(Break::new(0.3));
-        layout.render(context, area, style)
+        let mut title = PaddedElement::new(
+            Paragraph::new(StyledString::new(self.title.clone(), Style::new().bold().with_font_size(12))),
+            Margins::trbl(5, 0, 0.8, 0),
+        );
+        let mut result = title.render(context, area.clone(), style)?;
+        let y = result.size.height;
+        area.draw_line(
+            vec![genpdf::Position::new(0, y), genpdf::Position::new(area.size().width, y)],
+            Style::new().with_color(RULE),
+        );
+        result.size.height += genpdf::Mm::from(2.5);
+        Ok(result)
+    }
+}
+
+/// The start of a part of the document (the online form's answers; the record), in a frame.
+struct PartHeading {
+    title: &'static str,
+    note: Option<&'static str>,
+}
+
+impl Element for PartHeading {
+    fn render(
+        &mut self,
+        context: &genpdf::Context,
+        area: render::Area<'_>,
+        style: Style,
+    ) -> Result<genpdf::RenderResult, genpdf::error::Error> {
+        if area.size().height < genpdf::Mm::from(50) {
+            return Ok(genpdf::RenderResult { size: genpdf::Size::new(0, 0), has_more: true });
+        }
+        let mut inner = LinearLayout::vertical()
+            .element(Paragraph::new(StyledString::new(self.title, Style::new().bold().with_font_size(11))));
+        if let Some(note) = self.note {
+            inner.push(Paragraph::new(note));
+        }
+        // The frame is drawn in the style's colour; the words inside stay black.
+        let inner = StyledElement::new(PaddedElement::new(inner, Margins::trbl(2, 3, 2, 3)), Color::Rgb(0, 0, 0));
+        let mut framed = PaddedElement::new(FramedElement::new(inner), Margins::trbl(6, 0, 0, 0));
+        framed.render(context, area, style.with_color(RULE))
     }
 }
 

@@ -49,10 +49,6 @@ pub fn capitalised(text: &str) -> String {
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-pub fn yes_no(value: bool) -> String {
-    if value { "Yes" } else { "No" }.to_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
