@@ -2617,7 +2617,7 @@ def case_words(rng, d: dict, plan: Plan, responder: Responder, ex: dict, family:
     pv = d["potential_victim"]
     nationality = pv["nationality"]
     words = pronouns(pv["gender"])
-    current = pv["current_location"].get("town")
+    current = known_town(pv)
     towns = [plain(t) for t in ex.get("uk_towns", []) if t != "Unknown"]
     home = plain(current) if current else "{his} home town".format(**words)
     abroad = [COUNTRY_NAMES.get(c, "") for c in ex.get("countries", []) if c != "GB"]
@@ -3072,10 +3072,16 @@ def potential_victim(
     return pv, dob
 
 
+def known_town(pv: dict):
+    """Where the person is staying, unless they do not know ("Unknown")."""
+    town_name = pv["current_location"].get("town")
+    return None if town_name == "Unknown" else town_name
+
+
 def current_location(rng: random.Random, area: Area) -> dict:
     location = {"local_authority": local_authority(area.council)}
-    if rng.random() < 0.9:
-        location["town"] = town(rng.choice(area.towns))
+    # The online form asks the town too; a person who does not know it gives "Unknown".
+    location["town"] = town(rng.choice(area.towns)) if rng.random() < 0.9 else "Unknown"
     location["region"] = area.region if rng.random() < 0.97 else "Unknown"
     return location
 
@@ -3177,7 +3183,7 @@ def exploitation_towns(rng, family: str, forms: list, pv: dict, plan: Plan) -> l
     if rng.random() < 0.05 or (family == "grow" and rng.random() < 0.3):
         return ["Unknown"]  # "a house somewhere": the person never knew where
     area_towns = [t for a in AREAS[plan.nation] for t in a.towns]
-    home = pv["current_location"].get("town") or rng.choice(area_towns)
+    home = known_town(pv) or rng.choice(area_towns)
     nation = plan.nation
     if family == "lines":
         picks = [home] + rng.sample(DESTINATIONS["lines"][nation], rng.randint(1, 2))

@@ -47,6 +47,10 @@ fn added_questions(v1: &Value) -> Vec<String> {
         "/crime_report/exists",
         "/cooperation/willing",
     ];
+    // Version 2 asks the town where they are staying, which version 1 left optional.
+    if v1.pointer("/potential_victim/current_location/town").is_none() {
+        added.push("/potential_victim/current_location/town");
+    }
     if route_nrm {
         added.extend([
             "/potential_victim/children/has",
