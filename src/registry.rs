@@ -36,6 +36,16 @@ pub struct OnlineForm {
     pub email_domains: EmailDomains,
     /// "What organisation do you work for?": the names the form offers.
     pub organisations: Vec<String>,
+    /// The same names, to look one up without walking the list for every draft.
+    #[serde(skip)]
+    offered: std::collections::HashSet<String>,
+}
+
+impl OnlineForm {
+    /// Whether the form offers an organisation of exactly this name.
+    pub fn offers(&self, name: &str) -> bool {
+        self.offered.contains(name)
+    }
 }
 
 /// The work email domains the online form admits: one of `exact`, or ending with a suffix.
@@ -71,7 +81,8 @@ impl Registry {
     }
 
     fn parse(text: &str) -> Result<Registry, String> {
-        let registry: Registry = serde_json::from_str(text).map_err(|error| error.to_string())?;
+        let mut registry: Registry = serde_json::from_str(text).map_err(|error| error.to_string())?;
+        registry.online_form.offered = registry.online_form.organisations.iter().cloned().collect();
         for (member, date) in
             [("reviewed_on", &registry.reviewed_on), ("online_form.dated", &registry.online_form.dated)]
         {

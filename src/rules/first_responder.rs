@@ -207,11 +207,11 @@ fn work_email(cx: &Context, organisation: &Organisation, out: &mut Vec<Finding>)
 /// FR008, with the nearest name the form offers.
 fn offered_by_online_form(cx: &Context, out: &mut Vec<Finding>) {
     let Some(name) = cx.draft.str(NAME) else { return };
-    let offered = &cx.registry.online_form.organisations;
-    if offered.iter().any(|o| o == name) {
+    let form = &cx.registry.online_form;
+    if form.offers(name) {
         return;
     }
-    let nearest = crate::suggest::nearest(name, offered.iter());
+    let nearest = crate::suggest::nearest(name, form.organisations.iter());
     let message = match nearest {
         // The suggestion is the form's own list, never the draft's value.
         Some(near) => format!("the online form does not offer this organisation name; did you mean `{near}`?"),
