@@ -173,7 +173,7 @@ fn document(
     }
     for (title, lines) in [(NOTES, &text.notes), (STEPS, &text.steps)] {
         if !lines.is_empty() {
-            doc.push(Heading { title: title.to_owned(), room: 16 });
+            doc.push(keep(Heading { title: title.to_owned() }, 16));
             lines.iter().for_each(|(lead, line)| {
                 let text = Paragraph::new(StyledString::new(lead.clone(), bold)).string(format!(" {line}"));
                 doc.push(PaddedElement::new(text, Margins::trbl(0.5, 0, 1, 0)))
@@ -188,7 +188,7 @@ const RULE: Color = Color::Rgb(150, 150, 150);
 
 /// A section: its heading, then each question with its answer under it.
 fn push_section(doc: &mut genpdf::Document, section: &Section) {
-    doc.push(Heading { title: section.title.to_owned(), room: 24 });
+    doc.push(keep(Heading { title: section.title.to_owned() }, 24));
     for row in &section.rows {
         let mut answer = LinearLayout::vertical();
         match row.layout {
@@ -206,7 +206,7 @@ fn push_section(doc: &mut genpdf::Document, section: &Section) {
             StyledElement::new(answer, Style::new().with_font_size(ANSWER_SIZE)),
             Margins::trbl(0.4, 0, 0, 4),
         ));
-        doc.push(Keep { element: PaddedElement::new(layout, Margins::trbl(0, 0, 2.2, 0)), started: false, room: 12 });
+        doc.push(keep(PaddedElement::new(layout, Margins::trbl(0, 0, 2.2, 0)), 12));
     }
 }
 
@@ -263,11 +263,15 @@ impl<E: Element> Element for Keep<E> {
     }
 }
 
-/// A section's heading over a thin rule, kept with what follows: with fewer than `room`
-/// millimetres left on the page it moves to the next.
+/// `element`, started on the next page when fewer than `room` millimetres are left on this one.
+fn keep<E: Element>(element: E, room: i32) -> Keep<E> {
+    Keep { element, started: false, room }
+}
+
+/// A section's heading over a thin rule (pushed inside `keep`, so that it stays with what
+/// follows).
 struct Heading {
     title: String,
-    room: i32,
 }
 
 impl Element for Heading {
@@ -277,9 +281,6 @@ impl Element for Heading {
         area: render::Area<'_>,
         style: Style,
     ) -> Result<genpdf::RenderResult, genpdf::error::Error> {
-        if area.size().height < genpdf::Mm::from(self.room) {
-            return Ok(genpdf::RenderResult { size: genpdf::Size::new(0, 0), has_more: true });
-        }
         let mut title = PaddedElement::new(
             Paragraph::new(StyledString::new(self.title.clone(), Style::new().bold().with_font_size(12))),
             Margins::trbl(5, 0, 0.8, 0),
