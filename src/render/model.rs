@@ -4,13 +4,13 @@
 //! questions are data (`data/questions.json`), walked here for both format versions; the PDF
 //! and the HTML page are both drawn from this one model, so they always say the same.
 
-use super::words::{capitalised, country, date, language, word};
+use super::words::{date, word};
 use crate::check::Located;
 use crate::draft::Draft;
+use crate::questions::{Kind, Question, TABLE};
 use crate::rules::Severity;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
-use std::sync::LazyLock;
 
 #[derive(Serialize)]
 pub struct Referral {
@@ -75,91 +75,6 @@ pub struct Step {
     pub text: String,
 }
 
-/// `data/questions.json`: every question, in the online form's order, then the record's.
-#[derive(Deserialize)]
-struct Table {
-    sections: Vec<SectionSpec>,
-}
-
-#[derive(Deserialize)]
-struct SectionSpec {
-    title: String,
-    #[serde(default)]
-    record: bool,
-    questions: Vec<Question>,
-}
-
-/// One question of the table (its `hint` is for the guided form, not the package).
-#[derive(Deserialize)]
-struct Question {
-    pointer: String,
-    label: String,
-    kind: Kind,
-    words: Option<String>,
-    when: Option<Condition>,
-    #[serde(default)]
-    fields: Vec<Question>,
-}
-
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
-#[serde(rename_all = "snake_case")]
-enum Kind {
-    Text,
-    Long,
-    Email,
-    Phone,
-    Number,
-    Date,
-    YesNo,
-    Tri,
-    Code,
-    Codes,
-    Country,
-    Countries,
-    Language,
-    Languages,
-    List,
-    Ngo,
-    Items,
-}
-
-/// When a question applies.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Condition {
-    Any { any: Vec<Condition> },
-    AgeGroup { age_group: Group },
-    Equals { pointer: String, equals: Value },
-    In { pointer: String, r#in: Vec<Value> },
-    Includes { pointer: String, includes: Value },
-}
-
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "snake_case")]
-enum Group {
-    Child,
-    Adult,
-}
-
-static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    serde_json::from_str(include_str!("../../data/questions.json")).expect("data/questions.json is a question table")
-});
-
-impl Condition {
-    fn holds(&self, draft: &Draft) -> bool {
-        match self {
-            Condition::Any { any } => any.iter().any(|c| c.holds(draft)),
-            Condition::AgeGroup { age_group: Group::Child } => draft.is_child(),
-            Condition::AgeGroup { age_group: Group::Adult } => draft.is_adult(),
-            Condition::Equals { pointer, equals } => draft.get(pointer) == Some(equals),
-            Condition::In { pointer, r#in } => draft.get(pointer).is_some_and(|v| r#in.contains(v)),
-            Condition::Includes { pointer, includes } => {
-                draft.get(pointer).and_then(Value::as_array).is_some_and(|items| items.contains(includes))
-            }
-        }
-    }
-}
-
 /// Reads answers from the draft, or from one item of an array of objects.
 struct Reader<'d, 'v> {
     draft: &'d Draft<'v>,
@@ -169,7 +84,7 @@ struct Reader<'d, 'v> {
 impl Reader<'_, '_> {
     /// The question's rows: none when it does not apply or has no answer.
     fn rows(&self, question: &Question) -> Vec<Row> {
-        if question.when.as_ref().is_some_and(|when| !when.holds(self.draft)) {
+        if !question.applies(self.draft) {
             return Vec::new();
         }
         let Some(value) = self.draft.get(&question.pointer) else { return Vec::new() };
@@ -181,7 +96,7 @@ impl Reader<'_, '_> {
             Kind::Codes | Kind::Countries | Kind::Languages | Kind::List => Layout::List,
             _ => Layout::Line,
         };
-        let values = self.answer(question, value);
+        let values = question.answer(value, self.registry);
         if values.is_empty() {
             return Vec::new();
         }
@@ -200,7 +115,7 @@ impl Reader<'_, '_> {
                     .iter()
                     .filter_map(|field| {
                         let member = item.pointer(&field.pointer)?;
-                        let answer = self.answer(field, member);
+                        let answer = field.answer(member, self.registry);
                         (!answer.is_empty()).then(|| format!("{}: {}", field.label, answer.join(", ")))
                     })
                     .collect();
@@ -209,35 +124,6 @@ impl Reader<'_, '_> {
             })
             .collect()
     }
-
-    /// The answer in words; empty when the value is blank or not of the question's kind.
-    fn answer(&self, question: &Question, value: &Value) -> Vec<String> {
-        let words = |default: &str, code: &str| capitalised(&word(question.words.as_deref().unwrap_or(default), code));
-        let text = |value: &Value| value.as_str().filter(|t| !t.trim().is_empty()).map(str::to_owned);
-        let strings =
-            |value: &Value| value.as_array().into_iter().flatten().filter_map(text).collect::<Vec<_>>().into_iter();
-        let one = match question.kind {
-            Kind::Text | Kind::Long | Kind::Email | Kind::Phone => text(value),
-            Kind::Number => value.as_i64().map(|n| n.to_string()),
-            Kind::Date => value.as_str().and_then(crate::draft::parse_date).map(date),
-            Kind::YesNo => value.as_bool().map(|b| words("yes_no", if b { "true" } else { "false" })),
-            Kind::Tri => match value {
-                Value::Bool(b) => Some(words("tri", if *b { "yes" } else { "no" })),
-                Value::String(code) => Some(words("tri", code)),
-                _ => None,
-            },
-            Kind::Code => text(value).map(|code| words("", &code)),
-            Kind::Country => text(value).map(|code| country(&code)),
-            Kind::Language => text(value).map(|code| language(&code)),
-            Kind::Ngo => text(value).map(|id| self.registry.ngos.get(&id).map_or(id, |ngo| ngo.name.clone())),
-            Kind::Codes => return strings(value).map(|code| words("", &code)).collect(),
-            Kind::Countries => return strings(value).map(|code| country(&code)).collect(),
-            Kind::Languages => return strings(value).map(|code| language(&code)).collect(),
-            Kind::List => return strings(value).collect(),
-            Kind::Items => None,
-        };
-        one.into_iter().collect()
-    }
 }
 
 /// The model of a draft that passed its checks, with the findings it raised.
@@ -245,7 +131,7 @@ pub fn referral(draft: &Draft, findings: &[Located], registry: &crate::registry:
     let duty_to_notify = draft.str("/route") == Some("duty_to_notify");
     let reader = Reader { draft, registry };
     let (mut sections, mut record) = (Vec::new(), Vec::new());
-    for spec in &TABLE.sections {
+    for spec in TABLE.sections.iter().filter(|s| s.applies(draft)) {
         let rows: Vec<Row> = spec.questions.iter().flat_map(|q| reader.rows(q)).collect();
         if !rows.is_empty() {
             let part = if spec.record { &mut record } else { &mut sections };
@@ -327,154 +213,10 @@ mod tests {
     use super::*;
     use crate::registry::Registry;
     use serde_json::json;
-    use std::collections::BTreeSet;
 
     fn project_file(path: &str) -> Value {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap_or_else(|e| panic!("{path:?}: {e}"))
-    }
-
-    /// The schema of a member, following `$ref`s into `$defs`.
-    fn resolve<'s>(schema: &'s Value, mut node: &'s Value) -> &'s Value {
-        while let Some(name) = node["$ref"].as_str().and_then(|r| r.strip_prefix("#/$defs/")) {
-            node = &schema["$defs"][name];
-        }
-        node
-    }
-
-    /// Every member a draft can hold, by pointer; an array of objects's members as
-    /// `/evidence/[]/file`.
-    fn members(schema: &Value, node: &Value, pointer: String, out: &mut Vec<(String, Value)>) {
-        let node = resolve(schema, node);
-        let items = resolve(schema, &node["items"]);
-        if let Some(properties) = node["properties"].as_object() {
-            properties.iter().for_each(|(name, member)| members(schema, member, format!("{pointer}/{name}"), out));
-        } else if items["properties"].is_object() {
-            members(schema, items, format!("{pointer}/[]"), out);
-        } else {
-            out.push((pointer, node.clone()));
-        }
-    }
-
-    fn questions() -> Vec<(&'static SectionSpec, &'static Question)> {
-        TABLE.sections.iter().flat_map(|s| s.questions.iter().map(move |q| (s, q))).collect()
-    }
-
-    /// The question that shows a member, wherever it is in the table.
-    fn asked(pointer: &str) -> Vec<&'static Question> {
-        let (array, field) = pointer.split_once("/[]").unwrap_or((pointer, ""));
-        questions()
-            .into_iter()
-            .filter(|(_, q)| q.pointer == array)
-            .flat_map(
-                |(_, q)| {
-                    if field.is_empty() { vec![q] } else { q.fields.iter().filter(|f| f.pointer == field).collect() }
-                },
-            )
-            .collect()
-    }
-
-    #[test]
-    fn the_question_table_is_well_formed() {
-        let table = project_file("data/questions.json");
-        let words = project_file("data/words.json");
-        let known = ["pointer", "label", "hint", "kind", "words", "when", "fields"];
-        let mut ids = BTreeSet::new();
-        let all: Vec<&str> = questions().iter().map(|(_, q)| q.pointer.as_str()).collect();
-        for section in table["sections"].as_array().unwrap() {
-            assert!(ids.insert(section["id"].as_str().unwrap()), "section ids are unique");
-            assert!(!section["title"].as_str().unwrap().trim().is_empty());
-            let fields = section["questions"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .flat_map(|q| std::iter::once(q).chain(q["fields"].as_array().into_iter().flatten()));
-            for question in fields {
-                let pointer = question["pointer"].as_str().unwrap();
-                for key in question.as_object().unwrap().keys() {
-                    assert!(known.contains(&key.as_str()), "{pointer}: `{key}` is not a member of a question");
-                }
-                assert!(pointer.starts_with('/'), "{pointer}");
-                assert!(!question["label"].as_str().unwrap().trim().is_empty(), "{pointer} has a label");
-                if let Some(list) = question["words"].as_str() {
-                    assert!(words[list].is_object(), "{pointer}: data/words.json has the list `{list}`");
-                } else {
-                    assert_ne!(question["kind"], "code", "{pointer}: a code needs its words");
-                    assert_ne!(question["kind"], "codes", "{pointer}: codes need their words");
-                }
-            }
-        }
-        for (_, question) in questions() {
-            let mut conditions: Vec<&Condition> = question.when.iter().collect();
-            while let Some(condition) = conditions.pop() {
-                match condition {
-                    Condition::Any { any } => conditions.extend(any),
-                    Condition::AgeGroup { .. } => {}
-                    Condition::Equals { pointer, .. }
-                    | Condition::In { pointer, .. }
-                    | Condition::Includes { pointer, .. } => {
-                        assert!(
-                            all.contains(&pointer.as_str()),
-                            "{}: the condition's member {pointer} is asked",
-                            question.pointer
-                        )
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn every_member_of_both_formats_has_a_question() {
-        for file in ["schemas/referral.schema.json", "schemas/referral-v1.schema.json"] {
-            let schema = project_file(file);
-            let mut all = Vec::new();
-            members(&schema, &schema, String::new(), &mut all);
-            assert!(all.len() > 50, "{file}: the schema was read ({} members)", all.len());
-            for (pointer, _) in all {
-                if ["/$schema", "/format_version", "/prepared_on"].contains(&pointer.as_str()) {
-                    continue; // the document's own details: its subtitle shows the date
-                }
-                assert!(!asked(&pointer).is_empty(), "{file}: {pointer} has no question in data/questions.json");
-            }
-        }
-    }
-
-    #[test]
-    fn every_code_of_both_formats_reads_in_words() {
-        let words = project_file("data/words.json");
-        for file in ["schemas/referral.schema.json", "schemas/referral-v1.schema.json"] {
-            let schema = project_file(file);
-            let mut all = Vec::new();
-            members(&schema, &schema, String::new(), &mut all);
-            for (pointer, node) in all {
-                let codes = node["enum"].as_array().or(resolve(&schema, &node["items"])["enum"].as_array());
-                for question in asked(&pointer) {
-                    let default = match question.kind {
-                        Kind::YesNo => "yes_no",
-                        Kind::Tri => "tri",
-                        _ => "",
-                    };
-                    let Some(list) = question.words.as_deref().or(Some(default)).filter(|l| !l.is_empty()) else {
-                        continue;
-                    };
-                    let codes: Vec<Value> = match question.kind {
-                        Kind::YesNo => vec![json!("true"), json!("false")],
-                        _ if node["type"] == "boolean" => vec![json!(true), json!(false)],
-                        _ => codes.cloned().unwrap_or_default(),
-                    };
-                    assert!(!codes.is_empty(), "{file}: {pointer} has codes");
-                    for code in codes {
-                        let key = match code {
-                            Value::Bool(b) if question.kind == Kind::Tri => if b { "yes" } else { "no" }.to_owned(),
-                            Value::String(s) => s,
-                            other => panic!("{pointer}: {other}"),
-                        };
-                        assert!(words[list][&key].is_string(), "{file}: `{key}` of {pointer} has words in `{list}`");
-                    }
-                }
-            }
-        }
     }
 
     /// Each section's title, and its questions with their answers.
