@@ -23,6 +23,8 @@ pub enum Command {
     New(NewArgs),
     /// Write the format version 2 draft of a version 1 draft: every value kept, the new questions left to fill in
     Migrate(MigrateArgs),
+    /// Fill in a draft as a guided form in your web browser, served on this machine only
+    Form(FormArgs),
     /// Print the JSON Schema drafts are checked against (for editors)
     Schema,
     /// List every rule: ID, severity, one line
@@ -134,6 +136,34 @@ pub struct EmailArgs {
     /// The config file (default: $NRM_CONFIG, ./nrm.toml, ~/.config/nrm/config.toml)
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct FormArgs {
+    /// The draft to fill in; created if it does not exist
+    #[arg(value_name = "DRAFT")]
+    pub draft: PathBuf,
+    /// Print the address only; do not open a browser
+    #[arg(long)]
+    pub no_browser: bool,
+    /// Listen on this port (default: a free one)
+    #[arg(long, value_name = "N")]
+    pub port: Option<u16>,
+    /// Stop after this long without a request; every answer is saved already
+    #[arg(long, value_name = "MINUTES", default_value_t = 60.0, value_parser = parse_minutes)]
+    pub idle: f64,
+    /// The date DAT003 and DAT004 compare with, and a new draft's `prepared_on` (default: today's local date)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub today: Option<NaiveDate>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+fn parse_minutes(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(minutes) if minutes > 0.0 && minutes.is_finite() => Ok(minutes),
+        _ => Err("a number of minutes above 0".into()),
+    }
 }
 
 /// How drafts are checked, for every command that checks them.

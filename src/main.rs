@@ -7,6 +7,7 @@ mod commands;
 mod config;
 mod draft;
 mod email;
+mod form;
 mod inputs;
 mod layout;
 mod locate;
@@ -77,6 +78,7 @@ fn main() -> ExitCode {
         Command::Email(args) => commands::email::run(args),
         Command::New(args) => commands::new::run(args),
         Command::Migrate(args) => commands::migrate::run(args),
+        Command::Form(args) => commands::form::run(args),
         Command::Schema => commands::print_text(schema::TEXT),
         Command::Rules { markdown } => commands::docs::rules(markdown),
         Command::Explain { rule } => commands::docs::explain(&rule),

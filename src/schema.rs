@@ -170,7 +170,10 @@ impl Schema {
             }
             ValidationErrorKind::Required { property } => {
                 let property = property.as_str().unwrap_or_default().to_owned();
-                let finding = with_rule(&REQ001, format!("`{property}` is missing"));
+                let finding = Finding {
+                    missing: Some(property.clone()),
+                    ..with_rule(&REQ001, format!("`{property}` is missing"))
+                };
                 out.push((finding, Some(property)));
             }
             kind => {

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod docs;
 pub mod email;
+pub mod form;
 pub mod migrate;
 pub mod new;
 pub mod render;
@@ -29,6 +30,15 @@ pub fn load_registry(common: &Common) -> Result<Registry, Failure> {
 
 /// What checking needs, from the options every checking command shares.
 pub fn settings(checks: &Checks, show_values: bool) -> Result<Settings, Failure> {
+    settings_with(&checks.common, checks.today, checks.deny_warnings, show_values)
+}
+
+pub fn settings_with(
+    common: &Common,
+    today_given: Option<chrono::NaiveDate>,
+    deny_warnings: bool,
+    show_values: bool,
+) -> Result<Settings, Failure> {
     let source_date_epoch = match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(text) => Some(
             text.trim()
@@ -38,10 +48,10 @@ pub fn settings(checks: &Checks, show_values: bool) -> Result<Settings, Failure>
         Err(_) => None,
     };
     Ok(Settings {
-        registry: load_registry(&checks.common)?,
-        today: today(checks.today),
+        registry: load_registry(common)?,
+        today: today(today_given),
         show_values,
-        deny_warnings: checks.deny_warnings,
+        deny_warnings,
         source_date_epoch,
     })
 }

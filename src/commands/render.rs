@@ -13,12 +13,9 @@ pub fn run(args: RenderArgs) -> Result<ExitCode, Failure> {
     inputs::all_exist(&args.paths).map_err(Failure)?;
     let settings = settings(&args.checks, false)?;
     let sca = if args.email {
-        let config = config::load(args.checks.common.config.as_deref()).map_err(Failure)?;
-        let sca = config
-            .sca
+        let sca = sca(args.checks.common.config.as_deref())?
             .ok_or_else(|| Failure("--email needs the SCA's address: set `[sca] email` in the config".into()))?;
-        let from = config.smtp.and_then(|smtp| smtp.from);
-        Some((sca.email, from))
+        Some(sca)
     } else {
         None
     };
@@ -32,8 +29,10 @@ pub fn run(args: RenderArgs) -> Result<ExitCode, Failure> {
     let skipped = |path: &std::path::Path, why: &str| progress.note(&format!("nrm: skipped {}: {why}", path.display()));
     let render = |input| {
         let checked = batch::check_input(input, &settings);
-        let package =
-            checked.outcome.passed(&settings).then(|| render_one(&checked.outcome, &settings, &args, sca.as_ref()));
+        let package = checked
+            .outcome
+            .passed(&settings)
+            .then(|| write_package(&checked.outcome, &settings, &args.out, args.force, sca.as_ref()));
         (checked, package)
     };
     batch::run(&args.paths, jobs(&args.checks), skipped, render, |(checked, package)| {
@@ -78,12 +77,20 @@ pub fn run(args: RenderArgs) -> Result<ExitCode, Failure> {
     })
 }
 
-/// Renders and writes one passing draft's package, with its email when `sca` (the recipient
-/// and the configured sender) is given.
-fn render_one(
+/// The SCA's address and the configured sender, when the config names the SCA.
+pub fn sca(config: Option<&std::path::Path>) -> Result<Option<(String, Option<String>)>, Failure> {
+    let config = config::load(config).map_err(Failure)?;
+    let from = config.smtp.and_then(|smtp| smtp.from);
+    Ok(config.sca.map(|sca| (sca.email, from)))
+}
+
+/// Renders and writes one passing draft's package into `out`, with its email when `sca` (the
+/// recipient and the configured sender) is given: for `nrm render` and the form's Finish.
+pub fn write_package(
     outcome: &check::Outcome,
     settings: &Settings,
-    args: &RenderArgs,
+    out: &std::path::Path,
+    force: bool,
     sca: Option<&(String, Option<String>)>,
 ) -> Result<std::path::PathBuf, package::Refusal> {
     if package::INTERRUPTED.load(Ordering::SeqCst) {
@@ -92,11 +99,11 @@ fn render_one(
     let (Some(reference), Some(value)) = (&outcome.reference, &outcome.value) else {
         return Err(package::Refusal::Io("the draft has no reference to name its package".into()));
     };
-    package::may_write(&args.out, reference, args.force)?;
+    package::may_write(out, reference, force)?;
     let mut files = render::package(value, &outcome.findings, settings).map_err(package::Refusal::Io)?;
     if let Some((to, from)) = sca {
         let eml = email::compose_files(&files, to, from.as_deref()).map_err(package::Refusal::Io)?;
         files.push(render::File { name: "email.eml", bytes: eml.message.formatted() });
     }
-    package::write(&args.out, reference, &files, args.force)
+    package::write(out, reference, &files, force)
 }

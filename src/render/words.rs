@@ -24,6 +24,27 @@ pub fn language(code: &str) -> String {
     ISO["languages"][code].as_str().unwrap_or(code).to_owned()
 }
 
+/// Every country the format names, by name: (code, name), in the order of their names.
+pub fn countries() -> Vec<(String, String)> {
+    by_name(&ISO["countries"])
+}
+
+/// Every language the format names, by name.
+pub fn languages() -> Vec<(String, String)> {
+    by_name(&ISO["languages"])
+}
+
+fn by_name(list: &Value) -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = list
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(code, name)| Some((code.clone(), name.as_str()?.to_owned())))
+        .collect();
+    all.sort_by(|a, b| a.1.cmp(&b.1));
+    all
+}
+
 /// "14 March 2010".
 pub fn date(date: NaiveDate) -> String {
     const MONTHS: [&str; 12] = [

@@ -71,11 +71,13 @@ pub struct Finding {
     pub pointer: String,
     pub message: String,
     pub anchor: Anchor,
+    /// For a member that is missing, its name: the finding points at the object that lacks it.
+    pub missing: Option<String>,
 }
 
 impl Finding {
     pub fn new(rule: &'static Rule, pointer: impl Into<String>, message: impl Into<String>) -> Self {
-        Finding { rule, pointer: pointer.into(), message: message.into(), anchor: Anchor::Value }
+        Finding { rule, pointer: pointer.into(), message: message.into(), anchor: Anchor::Value, missing: None }
     }
 
     pub fn severity(&self) -> Severity {

@@ -1,0 +1,259 @@
+//! Posted answers into the draft. Every input is named by the JSON pointer of the member it sets
+//! (form.md); what the person typed is kept as typed, even when it fails its checks, so that the
+//! check can say what is wrong and nothing is lost. An empty answer leaves the member out.
+
+use crate::questions::{Kind, Question};
+use crate::schema;
+use serde_json::{Map, Value};
+use std::sync::LazyLock;
+
+static SCHEMA: LazyLock<Value> = LazyLock::new(|| serde_json::from_str(schema::TEXT).expect("the schema is JSON"));
+
+/// The schema of the member at a pointer of a version 2 draft (array indexes step into
+/// `items`), with its `$ref`s followed.
+pub fn member_schema(pointer: &str) -> &'static Value {
+    let resolve = |mut node: &'static Value| {
+        while let Some(name) = node["$ref"].as_str().and_then(|r| r.strip_prefix("#/$defs/")) {
+            node = &SCHEMA["$defs"][name];
+        }
+        node
+    };
+    pointer.split('/').skip(1).fold(resolve(&SCHEMA), |node, segment| {
+        if segment.parse::<usize>().is_ok() { resolve(&node["items"]) } else { resolve(&node["properties"][segment]) }
+    })
+}
+
+/// The codes a question offers, as the format writes them (strings or booleans).
+pub fn codes(question: &Question, pointer: &str) -> Vec<Value> {
+    let node = member_schema(pointer);
+    let listed = |node: &Value| node["enum"].as_array().cloned().unwrap_or_default();
+    match question.kind {
+        Kind::YesNo => vec![Value::Bool(true), Value::Bool(false)],
+        Kind::Codes => listed(member_schema(&format!("{pointer}/0"))),
+        _ => listed(node),
+    }
+}
+
+/// A code as an input's `value`: `child`, `true`.
+pub fn code_text(code: &Value) -> String {
+    code.as_str().map_or_else(|| code.to_string(), str::to_owned)
+}
+
+/// Sets the members of the page's questions from the posted pairs.
+pub fn apply(draft: &mut Value, questions: &[&Question], posted: &[(String, String)]) {
+    for question in questions {
+        if question.kind == Kind::Items {
+            let items = items(question, posted);
+            set(draft, &question.pointer, (!items.is_empty()).then_some(Value::Array(items)));
+        } else {
+            let answer = read(question, &question.pointer, posted);
+            set(draft, &question.pointer, answer);
+        }
+    }
+}
+
+fn values<'p>(posted: &'p [(String, String)], name: &'p str) -> impl Iterator<Item = &'p str> {
+    posted.iter().filter(move |(n, _)| n == name).map(|(_, v)| v.as_str())
+}
+
+/// Browsers send a new line in a textarea as CRLF.
+fn typed(text: &str) -> String {
+    text.replace("\r\n", "\n")
+}
+
+/// One member's answer, or none when it is left empty.
+fn read(question: &Question, pointer: &str, posted: &[(String, String)]) -> Option<Value> {
+    let one = values(posted, pointer).next().map(typed).filter(|t| !t.is_empty());
+    match question.kind {
+        Kind::Text | Kind::Long | Kind::Email | Kind::Phone | Kind::Ngo | Kind::Country | Kind::Language => {
+            one.map(Value::String)
+        }
+        Kind::Number => one.map(|text| text.trim().parse::<i64>().map_or(Value::String(text), Value::from)),
+        Kind::Date => date(pointer, posted),
+        Kind::YesNo | Kind::Tri | Kind::Code => {
+            let codes = codes(question, pointer);
+            one.map(|text| codes.into_iter().find(|code| code_text(code) == text).unwrap_or(Value::String(text)))
+        }
+        Kind::Codes | Kind::Countries | Kind::Languages => {
+            let chosen: Vec<Value> =
+                values(posted, pointer).filter(|v| !v.is_empty()).map(|v| Value::String(v.to_owned())).collect();
+            (!chosen.is_empty()).then_some(Value::Array(chosen))
+        }
+        Kind::List => {
+            let lines: Vec<Value> = one
+                .iter()
+                .flat_map(|text| text.lines())
+                .filter(|line| !line.trim().is_empty())
+                .map(|line| Value::String(line.to_owned()))
+                .collect();
+            (!lines.is_empty()).then_some(Value::Array(lines))
+        }
+        Kind::Items => None,
+    }
+}
+
+/// A date from one input (`YYYY-MM-DD`) or from day, month and year; numbers are padded to the
+/// format's width, anything else kept as typed for the check to report.
+fn date(pointer: &str, posted: &[(String, String)]) -> Option<Value> {
+    if let Some(whole) = values(posted, pointer).next().filter(|v| !v.is_empty()) {
+        return Some(Value::String(whole.to_owned()));
+    }
+    let part = |name: &str| values(posted, &format!("{pointer}#{name}")).next().unwrap_or_default().trim().to_owned();
+    let (day, month, year) = (part("day"), part("month"), part("year"));
+    if day.is_empty() && month.is_empty() && year.is_empty() {
+        return None;
+    }
+    let pad = |text: String| {
+        if text.len() == 1 && text.chars().all(|c| c.is_ascii_digit()) { format!("0{text}") } else { text }
+    };
+    Some(Value::String(format!("{year}-{}-{}", pad(month), pad(day))))
+}
+
+/// The items of an array of objects (`/evidence/0/file`, …), in order; an item left wholly
+/// empty is dropped.
+fn items(question: &Question, posted: &[(String, String)]) -> Vec<Value> {
+    let prefix = format!("{}/", question.pointer);
+    let mut indexes: Vec<usize> = posted
+        .iter()
+        .filter_map(|(name, _)| name.strip_prefix(&prefix)?.split(['/', '#']).next()?.parse().ok())
+        .collect();
+    indexes.sort_unstable();
+    indexes.dedup();
+    indexes
+        .into_iter()
+        .filter_map(|index| {
+            let mut item = Map::new();
+            for field in &question.fields {
+                let pointer = format!("{}/{index}{}", question.pointer, field.pointer);
+                if let Some(answer) = read(field, &pointer, posted) {
+                    item.insert(field.pointer.trim_start_matches('/').to_owned(), answer);
+                }
+            }
+            (!item.is_empty()).then_some(Value::Object(item))
+        })
+        .collect()
+}
+
+/// Sets or removes the member at a pointer, making the objects above it as needed; an object
+/// left empty by a removal goes too.
+pub fn set(draft: &mut Value, pointer: &str, answer: Option<Value>) {
+    let names: Vec<String> = pointer.split('/').skip(1).map(|s| s.replace("~1", "/").replace("~0", "~")).collect();
+    let Some((last, parents)) = names.split_last() else { return };
+    match answer {
+        Some(answer) => {
+            let mut node = draft;
+            for name in parents {
+                if !node.is_object() {
+                    return;
+                }
+                node = node
+                    .as_object_mut()
+                    .expect("an object")
+                    .entry(name.clone())
+                    .or_insert_with(|| Value::Object(Map::new()));
+            }
+            if let Some(object) = node.as_object_mut() {
+                object.insert(last.clone(), answer);
+            }
+        }
+        None => remove(draft, parents, last),
+    }
+}
+
+fn remove(node: &mut Value, parents: &[String], last: &str) {
+    let Some(object) = node.as_object_mut() else { return };
+    match parents.split_first() {
+        None => {
+            object.remove(last);
+        }
+        Some((first, rest)) => {
+            if let Some(child) = object.get_mut(first) {
+                remove(child, rest, last);
+                if child.as_object().is_some_and(Map::is_empty) {
+                    object.remove(first);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questions;
+    use serde_json::json;
+
+    fn question(pointer: &str) -> &'static Question {
+        questions::all().map(|(_, q)| q).find(|q| q.pointer == pointer).unwrap()
+    }
+
+    fn posted(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn answers_are_kept_as_typed_and_codes_take_the_formats_type() {
+        let mut draft = json!({"format_version": 2});
+        let page = [
+            question("/potential_victim/claimed_age"),
+            question("/potential_victim/interpreter_needed"),
+            question("/exploitation/while_child"),
+            question("/potential_victim/aliases"),
+            question("/exploitation/began_on"),
+        ];
+        let form = posted(&[
+            ("/potential_victim/claimed_age", "about sixteen"),
+            ("/potential_victim/interpreter_needed", "true"),
+            ("/exploitation/while_child", "not_sure"),
+            ("/potential_victim/aliases", "Mo\r\n\r\nLittle one\r\n"),
+            ("/exploitation/began_on#day", "3"),
+            ("/exploitation/began_on#month", "9"),
+            ("/exploitation/began_on#year", "2025"),
+        ]);
+        apply(&mut draft, &page, &form);
+        assert_eq!(draft["potential_victim"]["claimed_age"], "about sixteen", "kept as typed, for the check");
+        assert_eq!(draft["potential_victim"]["interpreter_needed"], true);
+        assert_eq!(draft["exploitation"]["while_child"], "not_sure");
+        assert_eq!(draft["potential_victim"]["aliases"], json!(["Mo", "Little one"]));
+        assert_eq!(draft["exploitation"]["began_on"], "2025-09-03");
+        apply(&mut draft, &page[..1], &posted(&[("/potential_victim/claimed_age", "16")]));
+        assert_eq!(draft["potential_victim"]["claimed_age"], 16);
+        apply(
+            &mut draft,
+            &page[4..],
+            &posted(&[("/exploitation/began_on#day", "31"), ("/exploitation/began_on#month", "x")]),
+        );
+        assert_eq!(draft["exploitation"]["began_on"], "-x-31", "an impossible date is kept for the check to report");
+    }
+
+    #[test]
+    fn an_empty_answer_leaves_the_member_out_and_empty_objects_go() {
+        let mut draft = json!({"support": {"contact": {"phone": "0123 456789"}}, "other": 1});
+        apply(&mut draft, &[question("/support/contact/phone")], &posted(&[("/support/contact/phone", "")]));
+        assert_eq!(draft, json!({"other": 1}));
+    }
+
+    #[test]
+    fn items_are_read_in_order_and_empty_ones_dropped() {
+        let mut draft = json!({});
+        let form = posted(&[
+            ("/evidence/1/file", "b.pdf"),
+            ("/evidence/0/file", ""),
+            ("/evidence/0/description", ""),
+            ("/evidence/2/file", "c.pdf"),
+            ("/evidence/2/created_on#year", "2026"),
+        ]);
+        apply(&mut draft, &[question("/evidence")], &form);
+        assert_eq!(draft["evidence"][0], json!({"file": "b.pdf"}));
+        assert_eq!(draft["evidence"][1]["file"], "c.pdf");
+        assert_eq!(draft["evidence"].as_array().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn the_schema_gives_each_question_its_codes() {
+        let codes = |p: &str| codes(question(p), p).iter().map(code_text).collect::<Vec<_>>();
+        assert_eq!(codes("/potential_victim/age_status"), ["adult", "child", "age_disputed"]);
+        assert!(codes("/exploitation/types").contains(&"labour".to_owned()));
+        assert_eq!(codes("/exploitation/while_child"), ["true", "false", "not_sure"]);
+    }
+}
