@@ -228,7 +228,20 @@ pub struct Problem {
 pub fn problem_text(finding: &Located, label: Option<&str>) -> String {
     match (finding.finding.rule.id == REQ001.id && is_missing(finding), label) {
         (true, Some(label)) => format!("Answer “{label}”"),
-        _ => capitalised(&finding.finding.message),
+        (false, Some(label)) => format!("{label}: {}", lowercased(&finding.finding.message)),
+        (_, None) => capitalised(&finding.finding.message),
+    }
+}
+
+/// A message after a label: "Date it began: must be a real calendar date".
+fn lowercased(message: &str) -> String {
+    let mut chars = message.chars();
+    match (chars.next(), chars.clone().next()) {
+        // An acronym or a code stays as it is: "NRM", "`given_names`".
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => message.to_owned(),
     }
 }
 
@@ -327,14 +340,17 @@ fn field(question: &Question, pointer: &str, value: Option<&Value>, registry: &R
                     (code_text(code), capitalised(&word(words, &key)))
                 })
                 .collect();
-            ("radios", choices)
+            ("radios", with_do_not_know(choices, pointer))
         }
         Kind::Codes => {
             let words = question.word_list().unwrap_or_default();
             let choices = codes(question, pointer)
                 .iter()
                 .map(code_text)
-                .map(|c| (c.clone(), capitalised(&word(words, &c))))
+                .map(|c| {
+                    let words = if c == "unknown" { DO_NOT_KNOW.to_owned() } else { capitalised(&word(words, &c)) };
+                    (c, words)
+                })
                 .collect();
             ("checkboxes", choices)
         }
@@ -346,8 +362,9 @@ fn field(question: &Question, pointer: &str, value: Option<&Value>, registry: &R
         }
         Kind::Country | Kind::Countries => {
             let mut all = words::countries();
-            if member_schema(pointer).to_string().contains("\"unknown\"") || question.kind == Kind::Country {
-                all.insert(0, ("unknown".to_owned(), "Not known".to_owned()));
+            let one = if question.kind == Kind::Country { pointer.to_owned() } else { format!("{pointer}/0") };
+            if member_schema(&one).to_string().contains("\"unknown\"") {
+                all.insert(0, ("unknown".to_owned(), DO_NOT_KNOW.to_owned()));
             }
             (if question.kind == Kind::Country { "select" } else { "select_multiple" }, all)
         }
@@ -528,6 +545,23 @@ fn leaves(value: &Value, pointer: String, out: &mut Vec<String>) {
     }
 }
 
+const DO_NOT_KNOW: &str = "I do not know";
+
+/// "I do not know" (form.md): the format's `unknown` where it has one, else, for a member its
+/// object does not require, an empty answer that leaves it out.
+fn with_do_not_know(mut choices: Vec<(String, String)>, pointer: &str) -> Vec<(String, String)> {
+    if let Some(unknown) = choices.iter_mut().find(|(code, _)| code == "unknown") {
+        unknown.1 = DO_NOT_KNOW.to_owned();
+        return choices;
+    }
+    let (parent, name) = pointer.rsplit_once('/').unwrap_or_default();
+    let required = member_schema(parent)["required"].as_array().is_some_and(|r| r.iter().any(|m| m == name));
+    if !required && !choices.iter().any(|(code, _)| code == "not_sure") {
+        choices.push((String::new(), DO_NOT_KNOW.to_owned()));
+    }
+    choices
+}
+
 /// The question of a member, for the start page.
 pub fn question(pointer: &str) -> &'static Question {
     crate::questions::all().map(|(_, q)| q).find(|q| q.pointer == pointer).expect("the table asks it")
@@ -550,6 +584,23 @@ mod tests {
                     }
                     let asked_before = PAGES[..at].iter().any(|p| p.questions.iter().any(|q| q.pointer == member));
                     assert!(asked_before, "{}: {member} is asked on an earlier page", question.pointer);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_choice_question_offers_its_codes_in_words() {
+        let registry = Registry::built_in();
+        for (_, question) in crate::questions::all() {
+            if question.kind == Kind::Items {
+                continue;
+            }
+            let field = field(question, &question.pointer, None, &registry);
+            if ["radios", "checkboxes", "select", "select_multiple"].contains(&field.widget) {
+                assert!(field.options.len() >= 2, "{}: {} choices", question.pointer, field.options.len());
+                for option in &field.options {
+                    assert!(!option.label.contains('_'), "{}: `{}` is in words", question.pointer, option.label);
                 }
             }
         }
