@@ -40,9 +40,20 @@ pub struct Question {
     pub when: Option<Condition>,
     /// The guided form starts a new page here, under this heading.
     pub page: Option<String>,
+    /// The online form's list of names the guided form offers while the answer is typed.
+    pub suggest: Option<Suggest>,
     /// For `items`: the members of each item, pointers relative to the item.
     #[serde(default)]
     pub fields: Vec<Question>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "snake_case")]
+pub enum Suggest {
+    Organisations,
+    LocalAuthorities,
+    Regions,
+    PoliceForces,
 }
 
 /// How an answer is read and written.
@@ -241,7 +252,7 @@ mod tests {
     fn the_question_table_is_well_formed() {
         let table = project_file("data/questions.json");
         let words = project_file("data/words.json");
-        let known = ["pointer", "label", "hint", "kind", "words", "when", "fields", "page"];
+        let known = ["pointer", "label", "hint", "kind", "words", "when", "fields", "page", "suggest"];
         let mut ids = BTreeSet::new();
         let pointers: Vec<&str> = all().map(|(_, q)| q.pointer.as_str()).collect();
         for section in table["sections"].as_array().unwrap() {

@@ -6,7 +6,7 @@
 use super::answers::{code_text, codes, member_schema};
 use crate::check::Located;
 use crate::draft::Draft;
-use crate::questions::{Kind, Question, Section, TABLE};
+use crate::questions::{Kind, Question, Section, Suggest, TABLE};
 use crate::registry::Registry;
 use crate::render::words::{self, capitalised, word};
 use crate::rules::Severity;
@@ -199,6 +199,8 @@ pub struct Field {
     pub error: Option<String>,
     pub notes: Vec<String>,
     pub items: Vec<Item>,
+    /// Names offered as it is typed (a `<datalist>`).
+    pub suggestions: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -320,7 +322,11 @@ fn items(
 fn field(question: &Question, pointer: &str, value: Option<&Value>, registry: &Registry) -> Field {
     let id = field_id(pointer);
     let (widget, options) = match question.kind {
-        Kind::Text => ("text", Vec::new()),
+        // A text the format allows only from a list (the online form's police forces): chosen.
+        Kind::Text => match member_schema(pointer)["enum"].as_array() {
+            Some(listed) => ("select", listed.iter().map(code_text).map(|name| (name.clone(), name)).collect()),
+            None => ("text", Vec::new()),
+        },
         Kind::Email => ("email", Vec::new()),
         Kind::Phone => ("tel", Vec::new()),
         Kind::Number => ("number", Vec::new()),
@@ -413,6 +419,25 @@ fn field(question: &Question, pointer: &str, value: Option<&Value>, registry: &R
         error: None,
         notes: Vec::new(),
         items: Vec::new(),
+        suggestions: question.suggest.map_or_else(Vec::new, |list| suggestions(list, registry).to_vec()),
+    }
+}
+
+/// The online form's lists (`data/online-form/`), read once.
+fn suggestions(list: Suggest, registry: &Registry) -> &[String] {
+    static LISTS: LazyLock<[Vec<String>; 3]> = LazyLock::new(|| {
+        let read = |text: &str| serde_json::from_str(text).expect("data/online-form/ holds lists of names");
+        [
+            read(include_str!("../../data/online-form/uk-local-authorities.json")),
+            read(include_str!("../../data/online-form/uk-regions.json")),
+            read(include_str!("../../data/online-form/uk-police-forces.json")),
+        ]
+    });
+    match list {
+        Suggest::Organisations => &registry.online_form.organisations,
+        Suggest::LocalAuthorities => &LISTS[0],
+        Suggest::Regions => &LISTS[1],
+        Suggest::PoliceForces => &LISTS[2],
     }
 }
 
