@@ -168,6 +168,7 @@ fn control<'p>(posted: &'p Posted, name: &str) -> &'p str {
 }
 
 /// What a question page shows.
+#[derive(Clone)]
 struct Shown<'a> {
     title: String,
     caption: &'a str,
@@ -176,6 +177,8 @@ struct Shown<'a> {
     back: String,
     /// After a Continue: missing answers are problems too.
     posted: bool,
+    /// The file changed on disk since the page was shown: these answers are not saved.
+    conflict: bool,
 }
 
 fn question_page(app: &App, loaded: &Loaded, shown: Shown) -> Response {
@@ -185,7 +188,13 @@ fn question_page(app: &App, loaded: &Loaded, shown: Shown) -> Response {
     let fields = pages::fields(&shown.questions, &draft, findings, &app.settings.registry, shown.posted);
     let mut errors: Vec<pages::Problem> = Vec::new();
     collect_errors(&fields, &mut errors);
-    let title = if errors.is_empty() { shown.title.clone() } else { format!("Error: {}", shown.title) };
+    let title = if shown.conflict {
+        format!("Not saved: {}", shown.title)
+    } else if errors.is_empty() {
+        shown.title.clone()
+    } else {
+        format!("Error: {}", shown.title)
+    };
     let mut context = context(app, &title);
     context.insert("heading", &shown.title);
     context.insert("caption", shown.caption);
@@ -195,7 +204,9 @@ fn question_page(app: &App, loaded: &Loaded, shown: Shown) -> Response {
     context.insert("action", &shown.action);
     context.insert("back", &shown.back);
     context.insert("version", &loaded.version);
-    html("question.html", &context)
+    context.insert("conflict", &shown.conflict);
+    let status = if shown.conflict { StatusCode::CONFLICT } else { StatusCode::OK };
+    (status, html("question.html", &context)).into_response()
 }
 
 fn collect_errors(fields: &[pages::Field], out: &mut Vec<pages::Problem>) {
@@ -215,8 +226,16 @@ fn collect_errors(fields: &[pages::Field], out: &mut Vec<pages::Problem>) {
 }
 
 /// Saves the posted answers to the page's questions; then the draft as saved, or the page that
-/// says why nothing was written.
-fn save(app: &App, questions: &[&Question], posted: &Posted, extra: Option<(&str, Value)>) -> Result<Loaded, Early> {
+/// says why nothing was written. When the file changed on disk since the page was shown, the
+/// page comes back (409) with what was typed on it over the file as it is now, unsaved, so that
+/// nothing is lost on either side: a Continue from there saves it.
+fn save(
+    app: &App,
+    questions: &[&'static Question],
+    posted: &Posted,
+    extra: Option<(&str, Value)>,
+    shown: Option<&Shown>,
+) -> Result<Loaded, Early> {
     let loaded = load(app)?;
     let mut value = loaded.value().expect("loaded").clone();
     answers::apply(&mut value, questions, &posted.0);
@@ -226,18 +245,18 @@ fn save(app: &App, questions: &[&Question], posted: &Posted, extra: Option<(&str
     let source = loaded.outcome.text.as_deref().unwrap_or_default();
     match app.store.save(&value, source, control(posted, "_version")) {
         Ok(()) => load(app),
-        Err(Refused::Changed) => Err(Early::new(message(
-            app,
-            StatusCode::CONFLICT,
-            "The draft was changed in another program",
-            &[
-                "The file changed on disk after this page was shown, so your answers on this page were not saved, and \
-                 nothing in the file was written over."
-                    .into(),
-                "Go back to the task list to see the draft as it is now, then give those answers again.".into(),
-            ],
-            Some(("/tasks", "Go to the task list")),
-        ))),
+        Err(Refused::Changed) => {
+            let text = crate::layout::write(&value, source);
+            let unsaved = Loaded {
+                version: loaded.version,
+                outcome: crate::check::check_bytes(text.into_bytes(), &app.settings),
+            };
+            let again = match shown {
+                Some(shown) => Shown { posted: true, conflict: true, ..shown.clone() },
+                None => return Err(Early::new(Redirect::to("/tasks").into_response())),
+            };
+            Err(Early::new(question_page(app, &unsaved, again)))
+        }
         Err(Refused::Io(why)) => {
             Err(Early::new(message(app, StatusCode::INTERNAL_SERVER_ERROR, "The draft cannot be saved", &[why], None)))
         }
@@ -266,6 +285,7 @@ fn start_shown() -> Shown<'static> {
         action: "/start".into(),
         back: String::new(),
         posted: false,
+        conflict: false,
     }
 }
 
@@ -284,7 +304,7 @@ fn route_is_asked(draft: &Draft) -> bool {
 
 pub async fn start_post(State(app): State<Arc<App>>, Extension(posted): Extension<Posted>) -> Response {
     let questions = start_questions();
-    let loaded = match save(&app, &questions, &posted, None) {
+    let loaded = match save(&app, &questions, &posted, None, Some(&start_shown())) {
         Ok(loaded) => loaded,
         Err(response) => return *response,
     };
@@ -298,7 +318,7 @@ pub async fn start_post(State(app): State<Arc<App>>, Extension(posted): Extensio
     // Elsewhere, and for a child, a referral is the only route.
     if draft.str(ROUTE) != Some("nrm") {
         let no_answers = Posted(Arc::new(vec![("_version".into(), loaded.version.clone())]));
-        if let Err(response) = save(&app, &[], &no_answers, Some((ROUTE, json!("nrm")))) {
+        if let Err(response) = save(&app, &[], &no_answers, Some((ROUTE, json!("nrm"))), None) {
             return *response;
         }
     }
@@ -313,6 +333,7 @@ fn route_shown() -> Shown<'static> {
         action: "/start/route".into(),
         back: "/start".into(),
         posted: false,
+        conflict: false,
     }
 }
 
@@ -325,7 +346,7 @@ pub async fn route(State(app): State<Arc<App>>) -> Response {
 
 pub async fn route_post(State(app): State<Arc<App>>, Extension(posted): Extension<Posted>) -> Response {
     let questions = vec![pages::question(ROUTE)];
-    match save(&app, &questions, &posted, None) {
+    match save(&app, &questions, &posted, None, Some(&route_shown())) {
         Ok(loaded) if has_errors(&loaded, &questions) => {
             question_page(&app, &loaded, Shown { posted: true, ..route_shown() })
         }
@@ -425,7 +446,7 @@ fn section_shown(page: &'static Page, draft: &Draft, to_check: bool) -> Shown<'s
         page.previous(draft).map_or_else(|| "/tasks".to_owned(), |p| p.address())
     };
     let action = if to_check { format!("{}?return=check", page.address()) } else { page.address() };
-    Shown { title, caption: &page.section.title, questions, action, back, posted: false }
+    Shown { title, caption: &page.section.title, questions, action, back, posted: false, conflict: false }
 }
 
 pub async fn section_page(
@@ -460,12 +481,13 @@ pub async fn section_post(
         Ok(loaded) => loaded,
         Err(response) => return *response,
     };
-    let questions = page.asked(&Draft::new(before.value().expect("loaded")));
-    let loaded = match save(&app, &questions, &posted, None) {
+    let to_check = returns_to_check(&query);
+    let shown_before = section_shown(page, &Draft::new(before.value().expect("loaded")), to_check);
+    let questions = shown_before.questions.clone();
+    let loaded = match save(&app, &questions, &posted, None, Some(&shown_before)) {
         Ok(loaded) => loaded,
         Err(response) => return *response,
     };
-    let to_check = returns_to_check(&query);
     let draft = Draft::new(loaded.value().expect("loaded"));
     if has_errors(&loaded, &questions) {
         let shown = Shown { posted: true, questions, ..section_shown(page, &draft, to_check) };
