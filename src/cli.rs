@@ -159,10 +159,12 @@ pub struct FormArgs {
     pub common: Common,
 }
 
+/// Minutes above 0, and at most a year: the form holds a person's details while it runs.
 fn parse_minutes(text: &str) -> Result<f64, String> {
+    const YEAR: f64 = 365.0 * 24.0 * 60.0;
     match text.parse::<f64>() {
-        Ok(minutes) if minutes > 0.0 && minutes.is_finite() => Ok(minutes),
-        _ => Err("a number of minutes above 0".into()),
+        Ok(minutes) if minutes > 0.0 && minutes <= YEAR => Ok(minutes),
+        _ => Err(format!("a number of minutes above 0 and at most {YEAR} (a year)")),
     }
 }
 

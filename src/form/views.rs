@@ -44,11 +44,14 @@ pub fn prepare(store: &super::store::Store, settings: &crate::check::Settings) -
     if !folder.is_dir() {
         return Err(format!("{}: no such folder", folder.display()));
     }
+    // Every save is a new file beside the draft, renamed over it: the folder must take one.
+    tempfile::Builder::new()
+        .prefix(".nrm-")
+        .tempfile_in(&folder)
+        .map_err(|e| format!("{}: the draft cannot be saved in this folder: {e}", folder.display()))?;
     if path.exists() {
-        let readable = std::fs::File::open(path).map_err(|e| format!("{}: cannot be read: {e}", path.display()))?;
-        drop(readable);
-        let writable = std::fs::OpenOptions::new().append(true).open(path);
-        return writable.map(drop).map_err(|e| format!("{}: cannot be written: {e}", path.display()));
+        std::fs::File::open(path).map_err(|e| format!("{}: cannot be read: {e}", path.display()))?;
+        return Ok(());
     }
     let draft = json!({ "format_version": crate::FORMAT_VERSION, "prepared_on": settings.today.to_string() });
     store.write(crate::layout::write(&draft, "").as_bytes()).map_err(|refused| match refused {
