@@ -43,10 +43,16 @@ pub fn code_text(code: &Value) -> String {
 pub fn apply(draft: &mut Value, questions: &[&Question], posted: &[(String, String)]) {
     for question in questions {
         if question.kind == Kind::Items {
-            let items = items(question, posted);
+            let before = draft.pointer(&question.pointer).and_then(Value::as_array).cloned().unwrap_or_default();
+            let items = items(question, &before, posted);
             set(draft, &question.pointer, (!items.is_empty()).then_some(Value::Array(items)));
         } else {
             let answer = read(question, &question.pointer, posted);
+            // `null` ("not known", where the format allows it) has no input of its own: an
+            // empty answer keeps it.
+            if answer.is_none() && draft.pointer(&question.pointer).is_some_and(Value::is_null) {
+                continue;
+            }
             set(draft, &question.pointer, answer);
         }
     }
@@ -68,7 +74,9 @@ fn read(question: &Question, pointer: &str, posted: &[(String, String)]) -> Opti
         Kind::Text | Kind::Long | Kind::Email | Kind::Phone | Kind::Ngo | Kind::Country | Kind::Language => {
             one.map(Value::String)
         }
-        Kind::Number => one.map(|text| text.trim().parse::<i64>().map_or(Value::String(text), Value::from)),
+        Kind::Number => one.map(|text| {
+            serde_json::from_str::<serde_json::Number>(text.trim()).map_or(Value::String(text), Value::Number)
+        }),
         Kind::Date => date(pointer, posted),
         Kind::YesNo | Kind::Tri | Kind::Code => {
             let codes = codes(question, pointer);
@@ -109,9 +117,10 @@ fn date(pointer: &str, posted: &[(String, String)]) -> Option<Value> {
     Some(Value::String(format!("{year}-{}-{}", pad(month), pad(day))))
 }
 
-/// The items of an array of objects (`/evidence/0/file`, …), in order; an item left wholly
-/// empty is dropped.
-fn items(question: &Question, posted: &[(String, String)]) -> Vec<Value> {
+/// The items of an array of objects (`/evidence/0/file`, …), in order, each over the item the
+/// draft had at its place (so that members the form does not ask are kept); an item left
+/// wholly empty is dropped.
+fn items(question: &Question, before: &[Value], posted: &[(String, String)]) -> Vec<Value> {
     let prefix = format!("{}/", question.pointer);
     let mut indexes: Vec<usize> = posted
         .iter()
@@ -122,12 +131,14 @@ fn items(question: &Question, posted: &[(String, String)]) -> Vec<Value> {
     indexes
         .into_iter()
         .filter_map(|index| {
-            let mut item = Map::new();
+            let mut item = before.get(index).and_then(Value::as_object).cloned().unwrap_or_default();
             for field in &question.fields {
                 let pointer = format!("{}/{index}{}", question.pointer, field.pointer);
-                if let Some(answer) = read(field, &pointer, posted) {
-                    item.insert(field.pointer.trim_start_matches('/').to_owned(), answer);
-                }
+                let name = field.pointer.trim_start_matches('/').to_owned();
+                match read(field, &pointer, posted) {
+                    Some(answer) => item.insert(name, answer),
+                    None => item.remove(&name),
+                };
             }
             (!item.is_empty()).then_some(Value::Object(item))
         })

@@ -53,11 +53,12 @@ pub fn serve(options: Options) -> Result<(), Failure> {
 
 async fn run(options: Options) -> Result<(), Failure> {
     let store = store::Store::new(options.draft.clone());
-    views::prepare(&store, &options.settings).map_err(Failure)?;
     let address = SocketAddr::from((Ipv4Addr::LOCALHOST, options.port.unwrap_or(0)));
     let listener = tokio::net::TcpListener::bind(address)
         .await
         .map_err(|e| Failure(format!("cannot listen on {address}: {e}")))?;
+    // Only once the form can be served: a start that fails leaves no new file behind.
+    views::prepare(&store, &options.settings).map_err(Failure)?;
     let port = listener.local_addr().map_err(|e| Failure(format!("cannot listen: {e}")))?.port();
     let session = Session::new().map_err(Failure)?;
     let url = format!("http://127.0.0.1:{port}/?token={}", session.token());

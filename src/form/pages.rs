@@ -99,6 +99,12 @@ pub fn is_about(finding: &Located, pointer: &str) -> bool {
     }
 }
 
+/// Whether the person can mend a finding on the page of its member: a member the format does
+/// not know (INP003) has no input, so it is reported on check your answers instead.
+pub fn on_its_page(finding: &Located) -> bool {
+    finding.finding.rule.id != crate::rules::input::INP003.id
+}
+
 fn is_missing(finding: &Located) -> bool {
     finding.finding.missing.is_some()
 }
@@ -282,8 +288,11 @@ pub fn fields(
 }
 
 fn annotate(field: &mut Field, question: &Question, findings: &[Located], with_missing: bool) {
-    let about: Vec<&Located> =
-        findings.iter().filter(|f| is_about(f, &field.name)).filter(|f| with_missing || !is_missing(f)).collect();
+    let about: Vec<&Located> = findings
+        .iter()
+        .filter(|f| is_about(f, &field.name) && on_its_page(f))
+        .filter(|f| with_missing || !is_missing(f))
+        .collect();
     field.error =
         about.iter().find(|f| f.finding.severity() == Severity::Error).map(|f| problem_text(f, Some(&question.label)));
     field.notes = about
@@ -384,6 +393,16 @@ fn field(question: &Question, pointer: &str, value: Option<&Value>, registry: &R
         Some(other) => vec![code_text(other)],
         None => Vec::new(),
     };
+    // A code the file holds that is not one of the choices (written by hand) is offered too,
+    // chosen, so that a Continue keeps it for the checks to report rather than dropping it.
+    let mut options = options;
+    if !options.is_empty() {
+        for code in &chosen {
+            if !options.iter().any(|(value, _)| value == code) {
+                options.push((code.clone(), format!("{code} (as written in the file)")));
+            }
+        }
+    }
     let options = options
         .into_iter()
         .enumerate()

@@ -110,8 +110,15 @@ pub async fn guard(State(app): State<Arc<App>>, request: Request, next: Next) ->
 }
 
 async fn check(app: &App, request: Request, next: Next) -> Response {
-    let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
-    let origin = if host == format!("127.0.0.1:{}", app.port) || host == format!("localhost:{}", app.port) {
+    let mut hosts = request.headers().get_all(header::HOST).iter();
+    let host = match (hosts.next(), hosts.next()) {
+        (Some(host), None) => host.to_str().unwrap_or_default(),
+        _ => "",
+    };
+    // An address with its own host (`GET http://elsewhere/…`) must name the same one.
+    let authority_agrees = request.uri().authority().is_none_or(|authority| authority.as_str() == host);
+    let ours = host == format!("127.0.0.1:{}", app.port) || host == format!("localhost:{}", app.port);
+    let origin = if ours && authority_agrees {
         format!("http://{host}")
     } else {
         return refuse(StatusCode::MISDIRECTED_REQUEST, "This address is not the form's own.");

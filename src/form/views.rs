@@ -117,7 +117,7 @@ fn is_version_1(loaded: &Loaded) -> bool {
     loaded.value().and_then(|v| v.get("format_version")).and_then(Value::as_u64) == Some(1)
 }
 
-fn offer_migration(app: &App) -> Response {
+fn offer_migration(app: &App, loaded: &Loaded) -> Response {
     let mut context = context(app, "Update the draft to format version 2");
     context.insert(
         "paragraphs",
@@ -130,7 +130,7 @@ fn offer_migration(app: &App) -> Response {
     );
     context.insert("action", "/migrate");
     context.insert("button", "Update the draft");
-    context.insert("version", "");
+    context.insert("version", &loaded.version);
     html("message.html", &context)
 }
 
@@ -140,7 +140,7 @@ pub async fn home(State(app): State<Arc<App>>) -> Response {
         Err(response) => return *response,
     };
     if is_version_1(&loaded) {
-        return offer_migration(&app);
+        return offer_migration(&app, &loaded);
     }
     let value = loaded.value().expect("loaded");
     let draft = Draft::new(value);
@@ -268,12 +268,14 @@ fn save(
 
 /// Whether the page's own questions still have an error (a missing answer included).
 fn has_errors(loaded: &Loaded, questions: &[&Question]) -> bool {
-    loaded.outcome.findings.iter().filter(|f| f.finding.severity() == Severity::Error).any(|f| {
-        questions.iter().any(|q| {
-            pages::is_about(f, &q.pointer)
-                || (q.kind == crate::questions::Kind::Items && f.finding.pointer.starts_with(&q.pointer))
-        })
-    })
+    loaded.outcome.findings.iter().filter(|f| f.finding.severity() == Severity::Error && pages::on_its_page(f)).any(
+        |f| {
+            questions.iter().any(|q| {
+                pages::is_about(f, &q.pointer)
+                    || (q.kind == crate::questions::Kind::Items && f.finding.pointer.starts_with(&q.pointer))
+            })
+        },
+    )
 }
 
 fn start_questions() -> Vec<&'static Question> {
@@ -294,7 +296,7 @@ fn start_shown() -> Shown<'static> {
 
 pub async fn start(State(app): State<Arc<App>>) -> Response {
     match load(&app) {
-        Ok(loaded) if is_version_1(&loaded) => offer_migration(&app),
+        Ok(loaded) if is_version_1(&loaded) => offer_migration(&app, &loaded),
         Ok(loaded) => question_page(&app, &loaded, start_shown()),
         Err(response) => *response,
     }
@@ -358,28 +360,23 @@ pub async fn route_post(State(app): State<Arc<App>>, Extension(posted): Extensio
     }
 }
 
-pub async fn migrate(State(app): State<Arc<App>>, Extension(_posted): Extension<Posted>) -> Response {
-    let bytes = match std::fs::read(app.store.path()) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            return message(
-                &app,
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "The draft cannot be read",
-                &[format!("{}", e.kind())],
-                None,
-            );
-        }
+pub async fn migrate(State(app): State<Arc<App>>, Extension(posted): Extension<Posted>) -> Response {
+    let loaded = match load(&app) {
+        Ok(loaded) => loaded,
+        Err(response) => return *response,
     };
+    if loaded.version != control(&posted, "_version") {
+        // Changed since the offer was shown: offer it again, as the file now is.
+        return Redirect::to("/").into_response();
+    }
+    let bytes = loaded.outcome.text.clone().unwrap_or_default().into_bytes();
     match crate::commands::migrate::migrate(bytes) {
         Ok(text) => match app.store.write(text.as_bytes()) {
             Ok(()) => Redirect::to("/tasks").into_response(),
             Err(Refused::Io(why)) => {
                 message(&app, StatusCode::INTERNAL_SERVER_ERROR, "The draft cannot be saved", &[why], None)
             }
-            Err(Refused::Changed) => {
-                message(&app, StatusCode::CONFLICT, "The draft was changed in another program", &[], None)
-            }
+            Err(Refused::Changed) => Redirect::to("/").into_response(),
         },
         Err(why) => message(&app, StatusCode::OK, "The draft cannot be updated", &[format!("The file{why}")], None),
     }
@@ -395,7 +392,7 @@ struct Task {
 
 pub async fn tasks(State(app): State<Arc<App>>) -> Response {
     let loaded = match load(&app) {
-        Ok(loaded) if is_version_1(&loaded) => return offer_migration(&app),
+        Ok(loaded) if is_version_1(&loaded) => return offer_migration(&app, &loaded),
         Ok(loaded) => loaded,
         Err(response) => return *response,
     };
@@ -458,7 +455,7 @@ pub async fn section_page(
     RawQuery(query): RawQuery,
 ) -> Response {
     let loaded = match load(&app) {
-        Ok(loaded) if is_version_1(&loaded) => return offer_migration(&app),
+        Ok(loaded) if is_version_1(&loaded) => return offer_migration(&app, &loaded),
         Ok(loaded) => loaded,
         Err(response) => return *response,
     };
@@ -506,7 +503,7 @@ pub async fn section_post(
 
 pub async fn check_answers(State(app): State<Arc<App>>) -> Response {
     let loaded = match load(&app) {
-        Ok(loaded) if is_version_1(&loaded) => return offer_migration(&app),
+        Ok(loaded) if is_version_1(&loaded) => return offer_migration(&app, &loaded),
         Ok(loaded) => loaded,
         Err(response) => return *response,
     };
@@ -547,7 +544,7 @@ fn finish_page(app: &App, loaded: &Loaded, out: &str, problem: Option<String>) -
 
 pub async fn finish(State(app): State<Arc<App>>) -> Response {
     match load(&app) {
-        Ok(loaded) if is_version_1(&loaded) => offer_migration(&app),
+        Ok(loaded) if is_version_1(&loaded) => offer_migration(&app, &loaded),
         Ok(loaded) => finish_page(&app, &loaded, &default_out(&app).display().to_string(), None),
         Err(response) => *response,
     }
