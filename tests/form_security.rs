@@ -452,12 +452,27 @@ fn a_post_from_another_origin_is_refused() {
             assert_no_page(&response, &value, &format!("POST {path}"));
         }
     }
+    // Under `Referrer-Policy: no-referrer` a browser sends `Origin: null` even from the form's
+    // own page, with the request's site in `Sec-Fetch-Site`, which no page can set.
+    for site in [None, Some("cross-site"), Some("same-site"), Some("none")] {
+        let mut headers = headers_of(&form, &cookie, Some("null"));
+        headers.extend(site.map(|site| ("Sec-Fetch-Site".to_owned(), site.to_owned())));
+        let response = send(&form, "POST", "/section/exploitation/0", &headers, &form_support::encode(&page));
+        assert_eq!(response.status, 403, "Origin null, Sec-Fetch-Site {site:?}: {}", response.brief());
+    }
     assert_eq!(form.bytes(), before, "the draft is unchanged");
     assert!(!out.exists(), "no package");
     let headers = headers_of(&form, &cookie, Some(&form.origin()));
     let taken = send(&form, "POST", "/section/exploitation/0", &headers, &form_support::encode(&page));
     assert_eq!(taken.status, 303, "from the form's own origin: {}", taken.brief());
     assert_eq!(form.json()["exploitation"]["when"], "Forged from elsewhere");
+    let mut page = changed_page(&form, "/section/exploitation/0", "/exploitation/when", "As a browser posts it");
+    page.push(("_token".into(), token.clone()));
+    let mut headers = headers_of(&form, &cookie, Some("null"));
+    headers.push(("Sec-Fetch-Site".into(), "same-origin".into()));
+    let taken = send(&form, "POST", "/section/exploitation/0", &headers, &form_support::encode(&page));
+    assert_eq!(taken.status, 303, "Origin null from the form's own page: {}", taken.brief());
+    assert_eq!(form.json()["exploitation"]["when"], "As a browser posts it");
 }
 
 fn assert_security_headers(response: &Response, what: &str) {

@@ -1,7 +1,8 @@
 //! Locking the server to the person who started it (form.md, "Security and privacy"): the
 //! printed one-time token becomes a cookie, every other request needs that cookie, a `Host`
 //! other than the server's own is refused (DNS rebinding), a POST needs the session's form
-//! token and the form's own `Origin` (cross-site request forgery), and every response carries
+//! token and the form's own `Origin` (cross-site request forgery; or, as browsers send it under
+//! `no-referrer`, `Origin: null` with `Sec-Fetch-Site: same-origin`), and every response carries
 //! headers that keep the page from being framed, cached, sniffed or followed by a referrer.
 
 use super::App;
@@ -145,7 +146,15 @@ async fn check(app: &App, request: Request, next: Next) -> Response {
     match *request.method() {
         Method::GET | Method::HEAD => next.run(request).await,
         Method::POST => {
-            let same_origin = request.headers().get(header::ORIGIN).is_some_and(|o| o.as_bytes() == origin.as_bytes());
+            // Under `Referrer-Policy: no-referrer` a browser sends `Origin: null` even from the
+            // form's own page; then its `Sec-Fetch-Site` (which no page can set) must say so.
+            let headers = request.headers();
+            let fetched_from = headers.get("sec-fetch-site").map(HeaderValue::as_bytes);
+            let same_origin = match headers.get(header::ORIGIN).map(HeaderValue::as_bytes) {
+                Some(b"null") => fetched_from == Some(b"same-origin"),
+                Some(sent) => sent == origin.as_bytes(),
+                None => false,
+            };
             if !same_origin {
                 return refuse(StatusCode::FORBIDDEN, "A change must come from the form's own pages.");
             }
