@@ -153,20 +153,21 @@ impl Status {
     }
 }
 
-/// A section's status from its answers and the findings on them: not started until something
-/// is answered; completed when nothing is missing or wrong; has problems when an answer is
-/// wrong; in progress when only answers are missing.
+/// A section's status from its answers and the findings on them: not started while nothing is
+/// answered and something is needed; completed when nothing is missing or wrong; has problems
+/// when an answer is wrong; in progress when only answers are missing.
 pub fn status(section: &Section, draft: &Draft, findings: &[Located]) -> Status {
     let asked: Vec<&Question> =
         PAGES.iter().filter(|p| p.section.id == section.id).flat_map(|p| p.asked(draft)).collect();
-    if !asked.iter().any(|q| answered(q, draft)) {
-        return Status::NotStarted;
-    }
     let errors: Vec<&Located> = findings
         .iter()
         .filter(|f| f.finding.severity() == Severity::Error)
         .filter(|f| asked.iter().any(|q| pointers(q, draft).iter().chain([&q.pointer]).any(|p| is_about(f, p))))
         .collect();
+    // A section of optional questions only is complete with nothing in it.
+    if !asked.iter().any(|q| answered(q, draft)) && !errors.is_empty() {
+        return Status::NotStarted;
+    }
     if errors.iter().any(|f| !is_missing(f)) {
         Status::HasProblems
     } else if errors.is_empty() {

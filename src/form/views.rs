@@ -512,6 +512,7 @@ pub async fn check_answers(State(app): State<Arc<App>>) -> Response {
     let findings = &loaded.outcome.findings;
     let mut context = context(&app, "Check your answers");
     context.insert("kind", &kind_of(&draft));
+    context.insert("prepared_on", &draft.date("/prepared_on").map(crate::render::words::date));
     context.insert("summaries", &pages::summaries(&draft, findings, &app.settings.registry));
     context.insert("problems", &pages::problems(&draft, findings, "check"));
     context.insert("kept", &pages::kept(value, &draft));
@@ -603,7 +604,12 @@ pub async fn finish_post(State(app): State<Arc<App>>, Extension(posted): Extensi
 }
 
 pub async fn close(State(app): State<Arc<App>>, Extension(_posted): Extension<Posted>) -> Response {
-    app.stop.notify_one();
+    // A moment for the browser to fetch this last page's stylesheet, then stop.
+    let stopping = app.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        stopping.stop.notify_one();
+    });
     message(
         &app,
         StatusCode::OK,
