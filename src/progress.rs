@@ -15,7 +15,8 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn new() -> Self {
+    /// A bar for a run that starts now.
+    pub fn start() -> Self {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
         bar.set_style(
             ProgressStyle::with_template("{spinner} {pos} drafts checked ({per_sec}, {elapsed})")

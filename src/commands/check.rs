@@ -26,7 +26,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Failure> {
         _ => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
     let mut summary = Summary::default();
-    let progress = progress::Progress::new();
+    let progress = progress::Progress::start();
     let skipped = |path: &std::path::Path, why: &str| progress.note(&format!("nrm: skipped {}: {why}", path.display()));
     let human = matches!(args.format, Format::Human);
     let check = |input| {

@@ -25,7 +25,7 @@ pub fn run(args: RenderArgs) -> Result<ExitCode, Failure> {
     let mut out = io::BufWriter::new(anstream::AutoStream::auto(io::stdout().lock()));
     let mut summary = Summary::default();
     let (mut written, mut refused) = (0, 0);
-    let progress = progress::Progress::new();
+    let progress = progress::Progress::start();
     let skipped = |path: &std::path::Path, why: &str| progress.note(&format!("nrm: skipped {}: {why}", path.display()));
     let render = |input| {
         let checked = batch::check_input(input, &settings);
