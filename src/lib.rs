@@ -25,6 +25,7 @@ pub mod schema;
 pub mod skeleton;
 pub mod source;
 pub mod suggest;
+pub mod visible;
 
 use registry::Registry;
 use serde::Serialize;

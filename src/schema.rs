@@ -178,10 +178,11 @@ impl Schema {
             }
             kind => {
                 let detail = describe(kind, keyword, subschema, member);
-                // `nrm new` leaves empty strings, empty lists and nulls to fill in.
+                // `nrm new` leaves empty strings, empty lists and nulls to fill in; a string of
+                // white space or invisible characters is as empty.
                 let empty = match error.instance().as_ref() {
                     Value::Null => true,
-                    Value::String(text) => text.is_empty(),
+                    Value::String(text) => crate::visible::is_blank(text),
                     Value::Array(items) => items.is_empty(),
                     _ => false,
                 };
@@ -192,21 +193,26 @@ impl Schema {
     }
 }
 
-/// "fill in `given_names`: text that is not blank", for a value `nrm new` left empty.
+/// "fill in `given_names`: text that is not blank", for a value `nrm new` left empty; "fill in
+/// or remove item 2 of `aliases`: …" for a blank item of a list.
 fn to_fill_in(pointer: &str, detail: &str) -> String {
     // Below a section, the member is named with its object (`children.has`, not `has`), since
     // several objects share member names.
     let names: Vec<&str> = pointer.split('/').skip(1).filter(|segment| segment.parse::<usize>().is_err()).collect();
     let member = match names.as_slice() {
-        [.., parent, member] if names.len() >= 3 => format!("{parent}.{member}"),
-        [.., member] => (*member).to_owned(),
+        [.., parent, member] if names.len() >= 3 => format!("`{parent}.{member}`"),
+        [.., member] => format!("`{member}`"),
         [] => String::new(),
+    };
+    let what = match pointer.rsplit('/').next().and_then(|last| last.parse::<usize>().ok()) {
+        Some(index) => format!("fill in or remove item {} of {member}", index + 1),
+        None => format!("fill in {member}"),
     };
     let hint = ["must be ", "must ", "is not in the required form: ", "is not an allowed value: "]
         .iter()
         .fold(detail, |hint, prefix| hint.trim_start_matches(prefix))
         .trim_end_matches('.');
-    format!("fill in `{member}`: {hint}")
+    format!("{what}: {hint}")
 }
 
 /// What is wrong with a value, in words, without quoting it.
@@ -285,6 +291,36 @@ mod tests {
     fn the_crime_reports_police_forces_are_the_online_forms_list() {
         let listed: Value = serde_json::from_str(include_str!("../data/online-form/uk-police-forces.json")).unwrap();
         assert_eq!(V2.document["$defs"]["police_force"]["enum"], listed);
+    }
+
+    #[test]
+    fn blank_values_are_asked_for_by_member_and_list_items_by_number() {
+        let fixture = include_str!("../fixtures/rules/REQ002/fails-invisible-only-values.json");
+        let settings = crate::check::Settings {
+            registry: crate::registry::Registry::built_in(),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            show_values: false,
+            deny_warnings: false,
+            source_date_epoch: None,
+        };
+        let outcome = crate::check::check_bytes(fixture.as_bytes().to_vec(), &settings);
+        let messages: Vec<(&str, &str)> = outcome
+            .findings
+            .iter()
+            .filter(|f| f.finding.rule.id == REQ002.id)
+            .map(|f| (f.finding.pointer.as_str(), f.finding.message.as_str()))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                ("/potential_victim/given_names", "fill in `given_names`: text that is not blank, at most 15,000 characters"),
+                (
+                    "/potential_victim/aliases/1",
+                    "fill in or remove item 2 of `aliases`: text that is not blank, at most 15,000 characters"
+                ),
+                ("/safeguarding/children_services/reference", "fill in `children_services.reference`: text that is not blank"),
+            ]
+        );
     }
 
     #[test]
