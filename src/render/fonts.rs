@@ -84,41 +84,71 @@ fn needs_shaping(script: Script) -> bool {
     )
 }
 
+/// A character written right to left, such as the Arabic comma or a Hebrew punctuation mark
+/// (which belong to no one script): placed one by one from the left, it would read wrongly.
+fn right_to_left(c: char) -> bool {
+    use unicode_bidi::BidiClass::{AL, R};
+    matches!(unicode_bidi::bidi_class(c), R | AL)
+}
+
 /// Text as the PDF can show it: NFC, white space made plain, over-long words broken, and runs
-/// of a script the PDF cannot show replaced by a marker that names it.
+/// the PDF cannot show (a script it cannot draw, invisible characters) replaced by a marker
+/// that names them.
 pub fn printable(text: &str) -> Result<String, String> {
     with_fonts(|[regular, _]| {
         let mut out = String::with_capacity(text.len());
-        let mut gap: Option<Script> = None;
+        // What the run not shown so far holds, in order of first appearance.
+        let mut gap: Vec<Unshown> = Vec::new();
         for c in text.nfc() {
-            let c = if c.is_whitespace() || c.is_control() { ' ' } else { c };
-            let script = c.script();
-            let shown = c == ' ' || (!needs_shaping(script) && glyph(regular, c) != 0);
-            match (shown, gap) {
-                (false, None) => gap = Some(script),
-                (false, Some(_)) => {}
-                (true, Some(missing)) if c != ' ' => {
-                    out.push_str(&marker(missing));
-                    gap = None;
+            let c = if c.is_whitespace() { ' ' } else { c };
+            let unshown = if c == ' ' {
+                None
+            } else if crate::visible::is_hidden(c) {
+                Some(Unshown::Invisible)
+            } else {
+                let script = c.script();
+                (needs_shaping(script) || right_to_left(c) || glyph(regular, c) == 0).then_some(Unshown::Script(script))
+            };
+            match unshown {
+                Some(kind) if !gap.contains(&kind) => gap.push(kind),
+                Some(_) => {}
+                // A space inside a run stays in it: one marker for a whole name.
+                None if c == ' ' && !gap.is_empty() => {}
+                None => {
+                    if !gap.is_empty() {
+                        out.push_str(&marker(&gap));
+                        gap.clear();
+                    }
                     out.push(c);
                 }
-                (true, Some(_)) => {}
-                (true, None) => out.push(c),
             }
         }
-        if let Some(missing) = gap {
-            out.push_str(&marker(missing));
+        if !gap.is_empty() {
+            out.push_str(&marker(&gap));
         }
         Ok(break_long_words(&out, regular))
     })
 }
 
-fn marker(script: Script) -> String {
-    let name = match script {
-        Script::Common | Script::Inherited | Script::Unknown => "another",
-        _ => script.full_name(),
-    };
-    format!("[{} script: see referral.html] ", name.replace('_', " "))
+/// What a run of text not shown in the PDF holds.
+#[derive(PartialEq)]
+enum Unshown {
+    Script(Script),
+    /// Characters that show nothing (`visible::is_hidden`): the HTML page shows their codes.
+    Invisible,
+}
+
+/// "[Arabic script: see referral.html] ", "[invisible characters: see referral.html] ".
+fn marker(gap: &[Unshown]) -> String {
+    let names: Vec<String> = gap
+        .iter()
+        .map(|kind| match kind {
+            Unshown::Script(Script::Common | Script::Inherited | Script::Unknown) => "another script".to_owned(),
+            Unshown::Script(script) => format!("{} script", script.full_name().replace('_', " ")),
+            Unshown::Invisible => "invisible characters".to_owned(),
+        })
+        .collect();
+    format!("[{}: see referral.html] ", names.join(" and "))
 }
 
 fn break_long_words(text: &str, font: &mut Font) -> String {
@@ -179,6 +209,20 @@ mod tests {
         let shown = printable("Name: محمد علي, born").unwrap();
         assert_eq!(shown, "Name: [Arabic script: see referral.html] , born");
         assert!(printable("王小明").unwrap().contains("[Han script: see referral.html]"));
+    }
+
+    #[test]
+    fn invisible_characters_are_marked_and_never_reach_the_pdf() {
+        assert_eq!(printable("Ahmed\u{200B}").unwrap(), "Ahmed[invisible characters: see referral.html]");
+        let shown = printable("A\u{202E}B محمد\u{2066}").unwrap();
+        assert_eq!(shown, "A[invisible characters: see referral.html] B [Arabic script and invisible characters: see referral.html]");
+        assert!(!shown.chars().any(crate::visible::is_hidden));
+        assert_eq!(printable("a\u{7}b").unwrap(), "a[invisible characters: see referral.html] b");
+    }
+
+    #[test]
+    fn characters_beyond_the_basic_plane_are_shown_as_themselves() {
+        assert_eq!(printable("𝕏𝕐").unwrap(), "𝕏𝕐");
     }
 
     #[test]
