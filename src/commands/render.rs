@@ -26,13 +26,14 @@ pub fn run(args: RenderArgs) -> Result<ExitCode, Failure> {
     let mut summary = Summary::default();
     let (mut written, mut refused) = (0, 0);
     let progress = progress::Progress::start();
+    sweep(&args.out, |line| progress.note(line));
     let skipped = |path: &std::path::Path, why: &str| progress.note(&format!("nrm: skipped {}: {why}", path.display()));
     let render = |input| {
         let checked = batch::check_input(input, &settings);
         let package = checked
             .outcome
             .passed(&settings)
-            .then(|| write_package(&checked.outcome, &settings, &args.out, args.force, sca.as_ref()));
+            .then(|| render_package(&checked.outcome, &settings, &args.out, args.force, sca.as_ref()));
         (checked, package)
     };
     batch::run(&args.paths, jobs(&args.checks), skipped, render, |(checked, package)| {
@@ -84,9 +85,31 @@ pub fn sca(config: Option<&std::path::Path>) -> Result<Option<(String, Option<St
     Ok(config.sca.map(|sca| (sca.email, from)))
 }
 
+/// Removes what a killed run left in the output folder, and says so with `note`. A sweep that
+/// fails stops nothing: what it leaves is in the way of no package.
+fn sweep(out: &std::path::Path, note: impl Fn(&str)) {
+    match package::sweep(out) {
+        Ok(swept) => swept.note().iter().for_each(|line| note(line)),
+        Err(e) => note(&format!("nrm: cannot remove the temporary folders an earlier run left: {e}")),
+    }
+}
+
+/// Writes one passing draft's package into `out`, as `nrm render` does, for the form's Finish: a
+/// run of its own, so it first removes what a killed run left there.
+pub fn write_package(
+    outcome: &check::Outcome,
+    settings: &Settings,
+    out: &std::path::Path,
+    force: bool,
+    sca: Option<&(String, Option<String>)>,
+) -> Result<std::path::PathBuf, package::Refusal> {
+    sweep(out, |line| eprintln!("{line}"));
+    render_package(outcome, settings, out, force, sca)
+}
+
 /// Renders and writes one passing draft's package into `out`, with its email when `sca` (the
 /// recipient and the configured sender) is given: for `nrm render` and the form's Finish.
-pub fn write_package(
+fn render_package(
     outcome: &check::Outcome,
     settings: &Settings,
     out: &std::path::Path,
