@@ -112,9 +112,14 @@ fn load(app: &App) -> Result<Loaded, Early> {
     Ok(loaded)
 }
 
-/// A version 1 draft is offered `nrm migrate` first.
-fn is_version_1(loaded: &Loaded) -> bool {
-    loaded.value().and_then(|v| v.get("format_version")).and_then(Value::as_u64) == Some(1)
+/// The draft, for a page that asks version 2's questions: a version 1 draft is offered
+/// `nrm migrate` first.
+fn load_version_2(app: &App) -> Result<Loaded, Early> {
+    let loaded = load(app)?;
+    if loaded.value().and_then(|v| v.get("format_version")).and_then(Value::as_u64) == Some(1) {
+        return Err(Early::new(offer_migration(app, &loaded)));
+    }
+    Ok(loaded)
 }
 
 fn offer_migration(app: &App, loaded: &Loaded) -> Response {
@@ -135,13 +140,10 @@ fn offer_migration(app: &App, loaded: &Loaded) -> Response {
 }
 
 pub async fn home(State(app): State<Arc<App>>) -> Response {
-    let loaded = match load(&app) {
+    let loaded = match load_version_2(&app) {
         Ok(loaded) => loaded,
         Err(response) => return *response,
     };
-    if is_version_1(&loaded) {
-        return offer_migration(&app, &loaded);
-    }
     let value = loaded.value().expect("loaded");
     let draft = Draft::new(value);
     if START.iter().any(|p| draft.get(p).is_none()) {
@@ -295,8 +297,7 @@ fn start_shown() -> Shown<'static> {
 }
 
 pub async fn start(State(app): State<Arc<App>>) -> Response {
-    match load(&app) {
-        Ok(loaded) if is_version_1(&loaded) => offer_migration(&app, &loaded),
+    match load_version_2(&app) {
         Ok(loaded) => question_page(&app, &loaded, start_shown()),
         Err(response) => *response,
     }
@@ -391,8 +392,7 @@ struct Task {
 }
 
 pub async fn tasks(State(app): State<Arc<App>>) -> Response {
-    let loaded = match load(&app) {
-        Ok(loaded) if is_version_1(&loaded) => return offer_migration(&app, &loaded),
+    let loaded = match load_version_2(&app) {
         Ok(loaded) => loaded,
         Err(response) => return *response,
     };
@@ -454,8 +454,7 @@ pub async fn section_page(
     Path((section, index)): Path<(String, usize)>,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let loaded = match load(&app) {
-        Ok(loaded) if is_version_1(&loaded) => return offer_migration(&app, &loaded),
+    let loaded = match load_version_2(&app) {
         Ok(loaded) => loaded,
         Err(response) => return *response,
     };
@@ -502,8 +501,7 @@ pub async fn section_post(
 }
 
 pub async fn check_answers(State(app): State<Arc<App>>) -> Response {
-    let loaded = match load(&app) {
-        Ok(loaded) if is_version_1(&loaded) => return offer_migration(&app, &loaded),
+    let loaded = match load_version_2(&app) {
         Ok(loaded) => loaded,
         Err(response) => return *response,
     };
@@ -544,8 +542,7 @@ fn finish_page(app: &App, loaded: &Loaded, out: &str, problem: Option<String>) -
 }
 
 pub async fn finish(State(app): State<Arc<App>>) -> Response {
-    match load(&app) {
-        Ok(loaded) if is_version_1(&loaded) => offer_migration(&app, &loaded),
+    match load_version_2(&app) {
         Ok(loaded) => finish_page(&app, &loaded, &default_out(&app).display().to_string(), None),
         Err(response) => *response,
     }
