@@ -313,12 +313,18 @@ mod tests {
         assert_eq!(
             messages,
             [
-                ("/potential_victim/given_names", "fill in `given_names`: text that is not blank, at most 15,000 characters"),
+                (
+                    "/potential_victim/given_names",
+                    "fill in `given_names`: text that is not blank, at most 15,000 characters"
+                ),
                 (
                     "/potential_victim/aliases/1",
                     "fill in or remove item 2 of `aliases`: text that is not blank, at most 15,000 characters"
                 ),
-                ("/safeguarding/children_services/reference", "fill in `children_services.reference`: text that is not blank"),
+                (
+                    "/safeguarding/children_services/reference",
+                    "fill in `children_services.reference`: text that is not blank"
+                ),
             ]
         );
     }

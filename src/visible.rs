@@ -72,10 +72,10 @@ mod tests {
     fn not_blank_patterns(node: &serde_json::Value, out: &mut Vec<String>) {
         match node {
             serde_json::Value::Object(map) => {
-                if let Some(pattern) = map.get("pattern").and_then(|p| p.as_str()) {
-                    if pattern == "\\S" || pattern.contains("Default_Ignorable") {
-                        out.push(pattern.to_owned());
-                    }
+                if let Some(pattern) = map.get("pattern").and_then(|p| p.as_str())
+                    && (pattern == "\\S" || pattern.contains("Default_Ignorable"))
+                {
+                    out.push(pattern.to_owned());
                 }
                 map.values().for_each(|child| not_blank_patterns(child, out));
             }
@@ -98,6 +98,11 @@ mod tests {
             .filter(|&c| validator.is_valid(&serde_json::json!(c.to_string())) == is_blank(&c.to_string()))
             .map(|c| format!("U+{:04X}", u32::from(c)))
             .collect();
-        assert!(disagree.is_empty(), "{} code points disagree: {:?}", disagree.len(), &disagree[..disagree.len().min(20)]);
+        assert!(
+            disagree.is_empty(),
+            "{} code points disagree: {:?}",
+            disagree.len(),
+            &disagree[..disagree.len().min(20)]
+        );
     }
 }

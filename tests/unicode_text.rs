@@ -48,7 +48,8 @@ fn without_white_space(text: &str) -> String {
 /// both files. Returns how many values the PDF showed exactly, by whether they lie beyond U+FFFF.
 fn check_values(drafts: &[&[String]]) -> Result<[usize; 2], String> {
     let folder = tempfile::tempdir().unwrap();
-    let example: Value = serde_json::from_slice(&fs::read(fixture("examples/adult-scotland-pass.json")).unwrap()).unwrap();
+    let example: Value =
+        serde_json::from_slice(&fs::read(fixture("examples/adult-scotland-pass.json")).unwrap()).unwrap();
     let mut paths = Vec::new();
     for (number, values) in drafts.iter().enumerate() {
         let mut draft = example.clone();

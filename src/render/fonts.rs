@@ -215,7 +215,10 @@ mod tests {
     fn invisible_characters_are_marked_and_never_reach_the_pdf() {
         assert_eq!(printable("Ahmed\u{200B}").unwrap(), "Ahmed[invisible characters: see referral.html]");
         let shown = printable("A\u{202E}B محمد\u{2066}").unwrap();
-        assert_eq!(shown, "A[invisible characters: see referral.html] B [Arabic script and invisible characters: see referral.html]");
+        assert_eq!(
+            shown,
+            "A[invisible characters: see referral.html] B [Arabic script and invisible characters: see referral.html]"
+        );
         assert!(!shown.chars().any(crate::visible::is_hidden));
         assert_eq!(printable("a\u{7}b").unwrap(), "a[invisible characters: see referral.html] b");
     }
