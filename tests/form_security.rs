@@ -930,3 +930,21 @@ fn a_folder_that_cannot_be_written_stops_it_with_status_2() {
     assert_eq!(std::fs::read(&existing).unwrap(), std::fs::read(fixture(CHILD)).unwrap());
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+#[test]
+fn invisible_characters_are_shown_by_code_in_check_your_answers_and_kept_in_the_inputs() {
+    let mut draft_value = example();
+    draft_value["potential_victim"]["family_name"] = json!("Z\u{200B}W");
+    draft_value["potential_victim"]["aliases"] = json!(["A\u{202E}B"]);
+    let (_folder, draft) = folder_with(Some(&serde_json::to_vec_pretty(&draft_value).unwrap()));
+    let form = Form::open(&draft);
+    let check = form.get("/check").body;
+    for code in ["U+200B</span>", "U+202E</span>"] {
+        assert!(check.contains(code), "check your answers shows the invisible {code}");
+    }
+    assert!(!check.contains('\u{200B}') && !check.contains('\u{202E}'), "and never the character itself");
+    assert!(check.contains("<bdi>Z<span"), "each answer isolated in a <bdi>");
+    let pages = form.pages();
+    let input = pages.iter().find_map(|(_, r)| shown(&r.body, "/potential_victim/family_name"));
+    assert_eq!(input.as_deref(), Some("Z\u{200B}W"), "the input keeps the value as typed");
+}

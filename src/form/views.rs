@@ -21,6 +21,8 @@ use tera::{Context, Tera};
 
 static TEMPLATES: LazyLock<Tera> = LazyLock::new(|| {
     let mut tera = Tera::default();
+    // Answers read back as the package shows them: isolated, invisible characters by code.
+    tera.register_filter("shown", crate::render::html::shown);
     tera.add_raw_templates([
         ("base.html", include_str!("../../templates/form/base.html")),
         ("field.html", include_str!("../../templates/form/field.html")),

@@ -23,7 +23,7 @@ pub fn render(referral: &Referral) -> Result<Vec<u8>, String> {
 /// reorder the text around it, and each invisible character (`visible::is_hidden`: zero-width
 /// spaces, direction controls …) shown as its code instead, so that the reader sees it is there
 /// and it cannot reorder the value itself.
-fn shown(text: &str, _: Kwargs, _: &State) -> Value {
+pub fn shown(text: &str, _: Kwargs, _: &State) -> Value {
     let mut html = String::with_capacity(text.len() + 11);
     html.push_str("<bdi>");
     let mut rest = text;

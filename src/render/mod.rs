@@ -3,7 +3,7 @@
 //! holds, with each file's size and SHA-256). The same draft gives the same bytes.
 
 mod fonts;
-mod html;
+pub mod html;
 mod model;
 mod pdf;
 pub mod words;
