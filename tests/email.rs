@@ -250,6 +250,58 @@ fn a_server_with_an_untrusted_certificate_is_refused() {
     assert_eq!(refused.status.code(), Some(2));
     assert!(stderr(&refused).contains("TLS"), "{}", stderr(&refused));
     assert!(server.received().is_empty());
+    assert!(!package.join("sent.json").exists(), "nothing is recorded as sent");
+}
+
+/// Every file below a folder, by path, with its bytes.
+fn files_below(folder: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+    for entry in fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files_below(&path, out);
+        } else {
+            out.push((path.clone(), fs::read(&path).unwrap()));
+        }
+    }
+}
+
+#[test]
+fn the_password_comes_from_nrm_smtp_password_only_and_is_never_printed_or_written() {
+    let server = Server::start(false, &["refused@example.org"]);
+    let (folder, package) = package();
+    let config = server.config(folder.path(), "starttls");
+    let sent = email(&package, &config, PASSWORD, &["--send"]);
+    assert!(sent.status.success(), "{}", stderr(&sent));
+    let refused = email(&package, &config, PASSWORD, &["--send", "--resend", "--to", "refused@example.org"]);
+    assert_eq!(refused.status.code(), Some(2), "{}", stderr(&refused));
+    for output in [&sent, &refused] {
+        let printed = String::from_utf8_lossy(&output.stdout).into_owned() + &stderr(output);
+        assert!(!printed.contains(PASSWORD), "the password is not printed: {printed}");
+    }
+    let mut written = Vec::new();
+    files_below(folder.path(), &mut written);
+    assert!(written.iter().any(|(path, _)| path.ends_with("sent.json")), "the send was recorded");
+    for (path, bytes) in &written {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(!text.contains(PASSWORD), "{} does not hold the password", path.display());
+    }
+    for (raw, _) in server.received() {
+        assert!(!String::from_utf8_lossy(&raw).contains(PASSWORD), "the message does not carry it");
+    }
+
+    // A password in the config file is not read: the key is refused, and nothing is sent.
+    let with_password = folder.path().join("with-password.toml");
+    fs::write(&with_password, fs::read_to_string(&config).unwrap() + &format!("password = \"{PASSWORD}\"\n")).unwrap();
+    let from_file = nrm()
+        .env_remove("NRM_SMTP_PASSWORD")
+        .args(["email", "--send", "--resend", "--config"])
+        .arg(&with_password)
+        .arg(&package)
+        .output()
+        .unwrap();
+    assert_eq!(from_file.status.code(), Some(2), "{}", stderr(&from_file));
+    assert!(stderr(&from_file).contains("password"), "{}", stderr(&from_file));
+    assert_eq!(server.received().len(), 1, "only the first message was sent");
 }
 
 #[test]
