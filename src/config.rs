@@ -99,8 +99,23 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, String> {
     let Some(path) = find(explicit) else { return Ok(Config::default()) };
     let text = std::fs::read_to_string(&path)
         .map_err(|error| format!("cannot read the config file {}: {error}", path.display()))?;
-    let mut config: Config =
-        toml::from_str(&text).map_err(|error| format!("the config file {} is not valid: {error}", path.display()))?;
+    parse(&text, &path)
+}
+
+/// Parses the text of the config file at `path`, making its relative paths relative to the
+/// file's folder; the error names the file and what is wrong.
+pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
+    let mut config: Config = toml::from_str(text).map_err(|error| {
+        // toml's own rendering quotes the offending line, which could be a password typed into
+        // the file: the position and the message say what is wrong without it.
+        let at = error.span().map_or(String::new(), |span| {
+            let before = text.get(..span.start).unwrap_or(text);
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+            format!(", line {line}, column {column}")
+        });
+        format!("the config file {} is not valid{at}: {}", path.display(), error.message().trim_end())
+    })?;
     if let Some(folder) = path.parent() {
         config.registry = config.registry.map(|registry| folder.join(registry));
         if let Some(smtp) = &mut config.smtp {
@@ -108,4 +123,19 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, String> {
         }
     }
     Ok(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_says_where_and_what_without_quoting_the_file() {
+        let text = "[smtp]\nhost = \"smtp.example.gov.uk\"\npassword = \"hunter2-secret\"\n";
+        let Err(error) = parse(text, Path::new("nrm.toml")) else { panic!("a password in the file is refused") };
+        assert!(!error.contains("hunter2"), "{error}");
+        assert!(error.contains("line 3, column 1") && error.contains("`password`"), "{error}");
+        let Err(error) = parse("[sca\nemail = 1", Path::new("nrm.toml")) else { panic!("not TOML") };
+        assert!(error.starts_with("the config file nrm.toml is not valid, line 1"), "{error}");
+    }
 }

@@ -80,7 +80,8 @@ impl Registry {
         Registry::parse(&text).map_err(|error| format!("the registry {} is not valid: {error}", path.display()))
     }
 
-    fn parse(text: &str) -> Result<Registry, String> {
+    /// Parses a registry's text; the error says what is wrong and, for bad JSON, where.
+    pub fn parse(text: &str) -> Result<Registry, String> {
         let mut registry: Registry = serde_json::from_str(text).map_err(|error| error.to_string())?;
         registry.online_form.offered = registry.online_form.organisations.iter().cloned().collect();
         for (member, date) in
