@@ -1,8 +1,17 @@
 //! "Did you mean …?" for misspelt member names.
 
+/// The longest name compared with the known ones. A comparison costs the product of the two
+/// lengths, so an unbounded name (version 1 sets no limit) took seconds a draft (a fuzzing
+/// finding, `fuzz/regressions/`); and a name this long is no typo of any known one (the longest
+/// organisation the online form offers has 93 characters; the format's names allow 200).
+const LONGEST: usize = 200;
+
 /// The known name closest to `name`, if one is close enough to be a likely typo: the same
 /// letters ignoring case and separators, or a Jaro-Winkler similarity of at least 0.85.
 pub fn nearest<'k>(name: &str, known: impl Iterator<Item = &'k String>) -> Option<&'k str> {
+    if name.chars().nth(LONGEST).is_some() {
+        return None;
+    }
     let folded = fold(name);
     known
         .map(|candidate| {
@@ -27,6 +36,20 @@ mod tests {
             ["given_names", "family_name", "date_of_birth", "nationality"].map(String::from).to_vec()
         });
         nearest(name, KNOWN.iter())
+    }
+
+    #[test]
+    fn only_a_name_short_enough_to_be_a_typo_is_compared() {
+        // The same letters as a known name, so a match if it were compared.
+        let padded = |spaces: usize| format!("family_name{}", " ".repeat(spaces));
+        assert_eq!(near(&padded(LONGEST - "family_name".len())), Some("family_name"));
+        assert_eq!(near(&padded(LONGEST)), None, "too long to be compared");
+        let registry = crate::registry::Registry::built_in();
+        let offered = || registry.online_form.organisations.iter();
+        assert_eq!(nearest("Lincolnshire County Counci", offered()), Some("Lincolnshire County Council"));
+        let long = "Lincolnshire County Council".repeat(LONGEST);
+        assert_eq!(nearest(&long, offered()), None, "too long to be a typo");
+        assert_eq!(near(&"familyname".repeat(LONGEST / 10 + 1)), None);
     }
 
     #[test]
