@@ -335,13 +335,7 @@ fn a_package_with_a_missing_extra_or_resized_file_is_not_emailed() {
         }
         change(&package);
         let before = entries(&package);
-        let refused = nrm()
-            .env("NRM_SMTP_PASSWORD", "unused")
-            .args(["email", "--send", "--config"])
-            .arg(&config)
-            .arg(&package)
-            .output()
-            .unwrap();
+        let refused = send(&config, &package);
         assert_eq!(refused.status.code(), Some(1), "{what}: refused before any connection: {}", text(&refused));
         assert!(text(&refused).contains(said), "{what}: says {said:?}: {}", text(&refused));
         assert_eq!(entries(&package), before, "{what}: nothing is written (no email.eml, no sent.json)");
@@ -419,13 +413,7 @@ fn a_refused_connection_is_exit_2_and_nothing_is_recorded_as_sent() {
     let folder = tempfile::tempdir().unwrap();
     let package = package_in(folder.path());
     let config = config_to_nowhere(folder.path());
-    let failed = nrm()
-        .env("NRM_SMTP_PASSWORD", "unused")
-        .args(["email", "--send", "--config"])
-        .arg(&config)
-        .arg(&package)
-        .output()
-        .unwrap();
+    let failed = send(&config, &package);
     assert_eq!(failed.status.code(), Some(2), "{}", text(&failed));
     assert!(text(&failed).contains("could not talk to the SMTP server"), "it says which: {}", text(&failed));
     assert!(!package.join("sent.json").exists(), "nothing is recorded as sent");
@@ -581,4 +569,15 @@ fn check_leaves_a_folder_with_a_killed_runs_temporaries_as_it_is() {
     snapshot(folder.path(), &mut after);
     after.sort();
     assert_eq!(after, before, "nothing was written, changed or removed");
+}
+
+/// `nrm email --send` of a package with a config, and a password that is never used.
+fn send(config: &Path, package: &Path) -> Output {
+    nrm()
+        .env("NRM_SMTP_PASSWORD", "unused")
+        .args(["email", "--send", "--config"])
+        .arg(config)
+        .arg(package)
+        .output()
+        .unwrap()
 }
