@@ -44,6 +44,18 @@ fn without_white_space(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// The PDF's text without white space and without what heads and foots each page (the marking
+/// and "Page N of M", each a line of its own), so that a value or a marker running onto the
+/// next page reads whole.
+fn without_page_furniture(text: &str) -> String {
+    let furniture = |line: &str| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let number = |word: &str| !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
+        words == ["OFFICIAL-SENSITIVE"] || matches!(words.as_slice(), ["Page", n, "of", m] if number(n) && number(m))
+    };
+    without_white_space(&text.lines().filter(|line| !furniture(line)).collect::<Vec<_>>().join("\n"))
+}
+
 /// Renders one draft for each list of values (its aliases) in one run, and checks each value in
 /// both files. Returns how many values the PDF showed exactly, by whether they lie beyond U+FFFF.
 fn check_values(drafts: &[&[String]]) -> Result<[usize; 2], String> {
@@ -95,7 +107,7 @@ fn check_pdf(pdf: &Path, values: &[String]) -> Result<Vec<bool>, String> {
         .output()
         .expect("pdftotext is installed (bash .ci/test installs it)");
     assert!(output.status.success(), "pdftotext: {}", String::from_utf8_lossy(&output.stderr));
-    let text = without_white_space(&String::from_utf8(output.stdout).unwrap().nfc().collect::<String>());
+    let text = without_page_furniture(&String::from_utf8(output.stdout).unwrap().nfc().collect::<String>());
     if let Some(hidden) = text.chars().find(|&c| is_hidden(c)) {
         return Err(format!("an invisible character, U+{:04X}, reached the PDF's text", u32::from(hidden)));
     }
@@ -167,7 +179,14 @@ fn value() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 16, failure_persistence: None, ..ProptestConfig::default() })]
+    // A fixed seed: the same mixtures on every run, so that a failure in CI is the one seen
+    // here. Another seed explores others.
+    #![proptest_config(ProptestConfig {
+        cases: 16,
+        failure_persistence: None,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(20261202),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn mixtures_of_any_characters_are_shown_exactly_or_marked(values in prop::collection::vec(value(), PER_DRAFT)) {
