@@ -41,11 +41,11 @@ pub fn rules(markdown: bool) -> Result<ExitCode, Failure> {
 
 /// A rule in full: what it checks, why, its source, a failing and a passing fragment.
 fn explanation(rule: &rules::Rule) -> String {
-    let source = if rule.source.is_empty() { "the draft format, version 1" } else { rule.source };
     format!(
-        "{}.\n\nWhy: {}\n\nSource: {source}\n\nFails:\n\n    {}\n\nPasses:\n\n    {}\n",
+        "{}.\n\nWhy: {}\n\nSource: {}\n\nFails:\n\n    {}\n\nPasses:\n\n    {}\n",
         capitalised(rule.summary),
         rule.why,
+        rule.cited(),
         rule.fails,
         rule.passes
     )

@@ -23,7 +23,7 @@ fn level(severity: Severity) -> &'static str {
 }
 
 fn rule_descriptor(rule: &Rule) -> serde_json::Value {
-    let source = if rule.source.is_empty() { "the draft format, version 1" } else { rule.source };
+    let source = rule.cited();
     json!({
         "id": rule.id,
         "shortDescription": { "text": rule.summary },

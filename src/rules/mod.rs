@@ -55,6 +55,13 @@ pub struct Rule {
     pub passes: &'static str,
 }
 
+impl Rule {
+    /// The rule's source as its explanation cites it: the format itself where `source` is empty.
+    pub fn cited(&self) -> &'static str {
+        if self.source.is_empty() { "the draft format, version 1" } else { self.source }
+    }
+}
+
 /// Where in the file a finding points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Anchor {
