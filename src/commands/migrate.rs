@@ -7,7 +7,7 @@
 //! says what it said of the version 1 draft. Members are in the online form's order (the
 //! schema's); any the format does not know come last in their object, in the draft's order.
 
-use super::{Failure, print_text};
+use super::{Failure, NewFile, print_text};
 use crate::cli::MigrateArgs;
 use crate::config::FirstResponder;
 use crate::draft::{AgeGroup, Draft};
@@ -17,15 +17,12 @@ use crate::skeleton::{self, Case, Known, Request};
 use crate::source;
 use serde_json::{Map, Value};
 use std::io::{self, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(args: MigrateArgs) -> Result<ExitCode, Failure> {
     let from_stdin = args.draft.as_os_str() == "-";
     let name = if from_stdin { "standard input".to_owned() } else { args.draft.display().to_string() };
-    if let Some(out) = &args.out {
-        refuse_existing(out)?;
-    }
+    let out = args.out.as_deref().map(|path| NewFile::create(path, "migrate")).transpose()?;
     let bytes = if from_stdin {
         source::read_limited(io::stdin().lock(), None)
     } else {
@@ -36,12 +33,13 @@ pub fn run(args: MigrateArgs) -> Result<ExitCode, Failure> {
     }
     .map_err(|e| Failure(format!("{name}: cannot be read: {e}")))?;
     let text = migrate(bytes).map_err(|why| Failure(format!("{name}{why}")))?;
-    let Some(out) = args.out else { return print_text(&text) };
-    write_new(&out, &text)?;
+    let (Some(mut file), Some(path)) = (out, args.out) else { return print_text(&text) };
+    file.write_all(text.as_bytes()).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    file.finish()?;
     eprintln!(
         "nrm: wrote {}, format version 2; `nrm check {}` lists the questions left to answer",
-        out.display(),
-        out.display()
+        path.display(),
+        path.display()
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -177,38 +175,6 @@ fn add_questions(draft: &mut Map<String, Value>, skeleton: &Map<String, Value>, 
             None => {}
         }
     }
-}
-
-fn refuse_existing(path: &Path) -> Result<(), Failure> {
-    if path.symlink_metadata().is_ok() {
-        return Err(Failure(format!("{}: exists already; nrm migrate never overwrites a file", path.display())));
-    }
-    Ok(())
-}
-
-/// A new private file holding `text`, whole or not at all: a temporary file in the same folder,
-/// synced, then linked into place only if nothing is there.
-fn write_new(path: &Path, text: &str) -> Result<(), Failure> {
-    use std::os::unix::fs::PermissionsExt;
-    let failed = |e: io::Error| Failure(format!("{}: {e}", path.display()));
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix(".nrm-migrate-")
-        .permissions(std::fs::Permissions::from_mode(0o600))
-        .tempfile_in(folder)
-        .map_err(failed)?;
-    file.write_all(text.as_bytes()).and_then(|()| file.as_file().sync_all()).map_err(failed)?;
-    file.persist_noclobber(path).map_err(|e| {
-        if e.error.kind() == io::ErrorKind::AlreadyExists {
-            Failure(format!("{}: exists already; nrm migrate never overwrites a file", path.display()))
-        } else {
-            failed(e.error)
-        }
-    })?;
-    std::fs::File::open(folder).and_then(|dir| dir.sync_all()).map_err(failed)
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use crate::cli::{Checks, Common};
 use crate::config;
 use crate::registry::Registry;
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Why a command could not run (exit 2).
@@ -72,6 +73,75 @@ pub fn print_bytes(bytes: &[u8]) -> Result<ExitCode, Failure> {
 
 pub fn print_text(text: &str) -> Result<ExitCode, Failure> {
     print_bytes(text.as_bytes())
+}
+
+/// A new private file (mode 0600), written whole or not at all: a temporary file in the same
+/// folder, synced, then linked into place only if nothing is there by then. Dropped before
+/// `finish`, it leaves nothing behind. What `nrm new`, `migrate` and `check --out` write.
+pub struct NewFile {
+    path: PathBuf,
+    file: tempfile::NamedTempFile,
+    command: &'static str,
+}
+
+impl NewFile {
+    /// Refuses a path that exists already, before any work is done.
+    pub fn create(path: &Path, command: &'static str) -> Result<Self, Failure> {
+        use std::os::unix::fs::PermissionsExt;
+        let exists = || Failure(format!("{}: exists already; nrm {command} never overwrites a file", path.display()));
+        if path.symlink_metadata().is_ok() {
+            return Err(exists());
+        }
+        let file = tempfile::Builder::new()
+            .prefix(".nrm-new-")
+            .permissions(std::fs::Permissions::from_mode(0o600))
+            .tempfile_in(folder_of(path))
+            .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+        Ok(NewFile { path: path.to_owned(), file, command })
+    }
+
+    /// The file being written, for writers that need a real file (anstream's).
+    pub fn file(&mut self) -> &mut std::fs::File {
+        self.file.as_file_mut()
+    }
+
+    pub fn finish(self) -> Result<(), Failure> {
+        let NewFile { path, file, command } = self;
+        let failed = |e: io::Error| Failure(format!("{}: {e}", path.display()));
+        file.as_file().sync_all().map_err(failed)?;
+        file.persist_noclobber(&path).map_err(|e| {
+            if e.error.kind() == io::ErrorKind::AlreadyExists {
+                Failure(format!("{}: exists already; nrm {command} never overwrites a file", path.display()))
+            } else {
+                failed(e.error)
+            }
+        })?;
+        std::fs::File::open(folder_of(&path)).and_then(|folder| folder.sync_all()).map_err(failed)
+    }
+
+    /// A new file holding `text`.
+    pub fn write(path: &Path, command: &'static str, text: &str) -> Result<(), Failure> {
+        let mut file = NewFile::create(path, command)?;
+        file.write_all(text.as_bytes()).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+        file.finish()
+    }
+}
+
+impl Write for NewFile {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.file.write(bytes)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
+    }
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    }
 }
 
 pub fn write_failed(error: io::Error) -> Failure {

@@ -1,9 +1,8 @@
 //! `nrm new`: a draft skeleton, on standard output or in a new private file.
 
-use super::{Failure, print_text};
+use super::{Failure, NewFile, print_text};
 use crate::cli::NewArgs;
 use crate::{config, skeleton};
-use std::io::{self, Write};
 use std::process::ExitCode;
 
 pub fn run(args: NewArgs) -> Result<ExitCode, Failure> {
@@ -20,16 +19,7 @@ pub fn run(args: NewArgs) -> Result<ExitCode, Failure> {
     let text = skeleton::draft(&request).map_err(Failure)?;
     let Some(path) = args.out else { return print_text(&text) };
     // A draft holds a person's details: private, and never written over another file.
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&path).map_err(|e| {
-        let why = if e.kind() == io::ErrorKind::AlreadyExists {
-            "exists already; nrm new never overwrites a file".to_owned()
-        } else {
-            e.to_string()
-        };
-        Failure(format!("{}: {why}", path.display()))
-    })?;
-    file.write_all(text.as_bytes()).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    NewFile::write(&path, "new", &text)?;
     eprintln!("nrm: wrote {}; `nrm check {}` lists what is left to fill in", path.display(), path.display());
     Ok(ExitCode::SUCCESS)
 }
