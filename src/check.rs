@@ -35,6 +35,8 @@ pub struct Outcome {
     pub value: Option<serde_json::Value>,
     /// In order of place in the file.
     pub findings: Vec<Located>,
+    /// The draft's coded facts, when it parsed and has a known format version.
+    pub profile: Option<crate::draft::Profile>,
 }
 
 impl Outcome {
@@ -70,6 +72,7 @@ pub fn check_bytes(bytes: Vec<u8>, settings: &Settings) -> Outcome {
     };
     let mut findings = document.repeated;
     let mut reference = None;
+    let mut profile = None;
     match rules::input::version(&document.value) {
         Err(finding) => findings.push(finding),
         Ok((version, notice)) => {
@@ -87,14 +90,15 @@ pub fn check_bytes(bytes: Vec<u8>, settings: &Settings) -> Outcome {
             if !findings.iter().any(|f| f.pointer == "/reference") {
                 reference = cx.draft.str("/reference").map(str::to_owned);
             }
+            profile = Some(cx.draft.profile());
         }
     }
     let located = locate_all(&document.text, findings);
-    Outcome { text: Some(document.text), reference, value: Some(document.value), findings: located }
+    Outcome { text: Some(document.text), reference, value: Some(document.value), findings: located, profile }
 }
 
 fn rejected(finding: Located) -> Outcome {
-    Outcome { text: None, reference: None, value: None, findings: vec![finding] }
+    Outcome { text: None, reference: None, value: None, findings: vec![finding], profile: None }
 }
 
 fn locate_all(text: &str, findings: Vec<Finding>) -> Vec<Located> {

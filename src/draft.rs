@@ -26,6 +26,21 @@ pub struct Facts {
     pub group: Option<AgeGroup>,
 }
 
+/// The coded facts a batch report counts (`nrm check --format html`): each one a code of the
+/// format's own lists, or absent, never text a person wrote, so a report of them can be shared.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Profile {
+    /// `child`, `adult` or `age_disputed`: the age group the rules apply, with a dispute kept apart.
+    pub age_group: Option<&'static str>,
+    pub gender: Option<&'static str>,
+    pub nationality: Option<&'static str>,
+    pub nation: Option<&'static str>,
+    pub route: Option<&'static str>,
+    pub organisation: Option<&'static str>,
+    /// The kinds of exploitation, in the draft's order.
+    pub types: Vec<&'static str>,
+}
+
 pub struct Draft<'a> {
     value: &'a Value,
     pub facts: Facts,
@@ -77,6 +92,28 @@ impl<'a> Draft<'a> {
 
     pub fn is_adult(&self) -> bool {
         self.facts.group == Some(AgeGroup::Adult)
+    }
+
+    /// The draft's coded facts. Values the schema found wrong read as absent, and each code is
+    /// looked up in the format's lists, so a misplaced name can never become a "fact".
+    pub fn profile(&self) -> Profile {
+        use crate::render::words::{code, country_code};
+        let listed = |list: &str, pointer: &str| code(list, self.str(pointer)?);
+        let age_group = match (self.str("/potential_victim/age_status"), self.facts.group) {
+            (Some("age_disputed"), _) => Some("age_disputed"),
+            (_, Some(AgeGroup::Child)) => Some("child"),
+            (_, Some(AgeGroup::Adult)) => Some("adult"),
+            (_, None) => None,
+        };
+        Profile {
+            age_group,
+            gender: listed("gender", "/potential_victim/gender"),
+            nationality: self.str("/potential_victim/nationality").and_then(country_code),
+            nation: listed("nation", "/nation"),
+            route: listed("route", "/route"),
+            organisation: listed("organisation", "/first_responder/organisation/type"),
+            types: self.strings("/exploitation/types").filter_map(|(_, kind)| code("type", kind)).collect(),
+        }
     }
 
     /// The value at a pointer. The rules' pointers hold no escapes (`~0`, `~1`), so segments are
@@ -176,5 +213,35 @@ mod tests {
         for bad in ["2026-02-30", "2026-2-28", "26-02-28", "2026-02-28T00:00", "２０２６-02-28"] {
             assert!(parse_date(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_profile_holds_only_the_formats_codes() {
+        let value = serde_json::json!({
+            "nation": "wales",
+            "route": "nrm",
+            "first_responder": { "organisation": { "type": "Jane Doe's team" } },
+            "potential_victim": { "age_status": "age_disputed", "gender": "female", "nationality": "Jane Doe" },
+            "exploitation": { "types": ["labour", "a name", "criminal"] }
+        });
+        let profile = Draft::new(&value).profile();
+        assert_eq!(
+            profile,
+            Profile {
+                age_group: Some("age_disputed"),
+                gender: Some("female"),
+                nationality: None,
+                nation: Some("wales"),
+                route: Some("nrm"),
+                organisation: None,
+                types: vec!["labour", "criminal"],
+            }
+        );
+        // A value the schema found wrong is not a fact, even when it is a code.
+        let mut draft = Draft::new(&value);
+        draft.ignore(vec!["/nation".to_owned()]);
+        assert_eq!(draft.profile().nation, None);
+        let child = serde_json::json!({ "potential_victim": { "age_status": "adult", "claimed_age": 15 } });
+        assert_eq!(Draft::new(&child).profile().age_group, Some("child"), "the age group the rules apply");
     }
 }

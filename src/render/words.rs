@@ -16,6 +16,22 @@ pub fn word(list: &str, code: &str) -> String {
     WORDS[list][code].as_str().unwrap_or(code).to_owned()
 }
 
+/// A code of one of the format's lists as the list spells it, or `None` for a code the list does
+/// not hold: what a batch report counts is always one of the format's codes, never text.
+pub fn code(list: &str, code: &str) -> Option<&'static str> {
+    let words: &'static Value = &WORDS;
+    words[list].as_object()?.get_key_value(code).map(|(code, _)| code.as_str())
+}
+
+/// A country code the format knows (ISO 3166-1 alpha-2, or `unknown`), as the list spells it.
+pub fn country_code(code: &str) -> Option<&'static str> {
+    let iso: &'static Value = &ISO;
+    if code == "unknown" {
+        return Some("unknown");
+    }
+    iso["countries"].as_object()?.get_key_value(code).map(|(code, _)| code.as_str())
+}
+
 pub fn country(code: &str) -> String {
     if code == "unknown" { "Not known".to_owned() } else { ISO["countries"][code].as_str().unwrap_or(code).to_owned() }
 }
