@@ -193,6 +193,18 @@ pub fn all() -> impl Iterator<Item = (&'static Section, &'static Question)> {
     TABLE.sections.iter().flat_map(|s| s.questions.iter().map(move |q| (s, q)))
 }
 
+/// The section of the form a member belongs to: the section of the question that sets it (or
+/// sets the list or object it is in), else the first section with a question inside it (a
+/// finding about a whole object). `None` for the document's own members and the file itself.
+pub fn section_of(pointer: &str) -> Option<&'static Section> {
+    let inside = |outer: &str, inner: &str| inner.strip_prefix(outer).is_some_and(|rest| rest.starts_with('/'));
+    all()
+        .filter(|(_, q)| q.pointer == pointer || inside(&q.pointer, pointer))
+        .max_by_key(|(_, q)| q.pointer.len())
+        .or_else(|| all().find(|(_, q)| !pointer.is_empty() && inside(pointer, &q.pointer)))
+        .map(|(section, _)| section)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,5 +414,17 @@ mod tests {
             }
             assert!(unasked.is_empty(), "{example}: answered but not asked: {unasked:?}");
         }
+    }
+
+    #[test]
+    fn a_member_is_in_the_section_of_its_question() {
+        let id = |pointer: &str| section_of(pointer).map(|section| section.id.as_str());
+        assert_eq!(id("/consent/explained/nrm"), Some("consent"));
+        assert_eq!(id("/exploitation/types/0"), id("/exploitation/types"));
+        assert_eq!(id("/exploitation/types"), Some("exploiters"));
+        // A whole object: where its first question is asked.
+        assert_eq!(id("/potential_victim"), Some("age"));
+        assert_eq!(id("/format_version"), None);
+        assert_eq!(id(""), None);
     }
 }
