@@ -97,6 +97,9 @@ pub struct CheckArgs {
     /// `human`: show failing drafts only, and the summary
     #[arg(long)]
     pub quiet: bool,
+    /// Write the report to this new file (private, whole or not at all) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
     #[command(flatten)]
     pub checks: Checks,
 }
@@ -207,6 +210,8 @@ pub enum Format {
     Junit,
     /// GitHub Actions annotations
     Github,
+    /// One page for safeguarding leads: who to refer today, what blocks the rest, the year at a glance
+    Html,
 }
 
 fn parse_day(text: &str) -> Result<NaiveDate, String> {

@@ -84,7 +84,7 @@ fn personal_values(draft: &Value, out: &mut Vec<String>) {
     }
 }
 
-const FORMATS: [&str; 5] = ["human", "json", "sarif", "junit", "github"];
+const FORMATS: [&str; 6] = ["human", "json", "sarif", "junit", "github", "html"];
 
 /// Everything a check of the paths prints, standard error included, in one format.
 fn output(format: &str, paths: &[&str], extra: &[&str]) -> String {

@@ -1,6 +1,6 @@
 //! `nrm check`: drafts checked on every core, reported in one of the formats.
 
-use super::{Failure, jobs, settings, write_failed};
+use super::{Failure, NewFile, jobs, settings, write_failed};
 use crate::cli::{CheckArgs, Format};
 use crate::report::{self, Report, Summary};
 use crate::{batch, inputs, progress};
@@ -18,12 +18,16 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Failure> {
             Box::new(report::junit::Junit::new().map_err(|e| Failure(format!("cannot make a temporary file: {e}")))?)
         }
         Format::Github => Box::new(report::github::Github),
+        Format::Html => Box::new(report::html::Html::new(&settings)),
     };
+    let mut file = args.out.as_deref().map(|path| NewFile::create(path, "check")).transpose()?;
     // Colour, in the human format only, on a terminal only, and never under NO_COLOR
-    // (anstream strips it otherwise).
-    let mut out: Box<dyn Write> = match args.format {
-        Format::Human => Box::new(io::BufWriter::new(anstream::AutoStream::auto(io::stdout().lock()))),
-        _ => Box::new(io::BufWriter::new(io::stdout().lock())),
+    // (anstream strips it otherwise, and always in a file).
+    let mut out: Box<dyn Write> = match (&mut file, args.format) {
+        (Some(file), Format::Human) => Box::new(io::BufWriter::new(anstream::StripStream::new(file.file()))),
+        (Some(file), _) => Box::new(io::BufWriter::new(file)),
+        (None, Format::Human) => Box::new(io::BufWriter::new(anstream::AutoStream::auto(io::stdout().lock()))),
+        (None, _) => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
     let mut summary = Summary::default();
     let progress = progress::Progress::start();
@@ -48,5 +52,9 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, Failure> {
     progress.finish();
     report.finish(&mut out, &summary, &settings).map_err(write_failed)?;
     out.flush().map_err(write_failed)?;
+    drop(out);
+    if let Some(file) = file {
+        file.finish()?;
+    }
     Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

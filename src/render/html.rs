@@ -24,6 +24,11 @@ pub fn render(referral: &Referral) -> Result<Vec<u8>, String> {
 /// spaces, direction controls …) shown as its code instead, so that the reader sees it is there
 /// and it cannot reorder the value itself.
 pub fn shown(text: &str, _: Kwargs, _: &State) -> Value {
+    Value::safe_string(&shown_html(text))
+}
+
+/// What `shown` makes of a text, for pages that build their markup in Rust.
+pub fn shown_html(text: &str) -> String {
     let mut html = String::with_capacity(text.len() + 11);
     html.push_str("<bdi>");
     let mut rest = text;
@@ -38,7 +43,7 @@ pub fn shown(text: &str, _: Kwargs, _: &State) -> Value {
     }
     push_escaped(&mut html, rest);
     html.push_str("</bdi>");
-    Value::safe_string(&html)
+    html
 }
 
 fn push_escaped(html: &mut String, text: &str) {

@@ -1,9 +1,12 @@
 //! Reports: how the outcome of a check is written for people and for programs.
 
+pub mod chart;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod national;
 pub mod sarif;
 
 use crate::batch::Checked;

@@ -456,6 +456,19 @@ fn by_name_and_value(name: &str, value: &str) -> String {
 impl Browser {
     /// A fresh Chromium, at the form's printed address (which sets its cookie).
     pub async fn open(form: &mut Form, folder: &Path, tag: &str) -> Browser {
+        let mut browser = Browser::launch(folder, tag, form.origin()).await;
+        let loading = Instant::now();
+        if let Err(e) = browser.client.goto(&form.url).await {
+            panic!("the form's address does not open: {e}\nnrm form {}", form.state());
+        }
+        browser.took("loading pages", loading);
+        browser.arrive().await;
+        browser
+    }
+
+    /// A fresh Chromium on no page yet, with axe-core ready for every document it opens;
+    /// `goto` opens paths under `origin`.
+    pub async fn launch(folder: &Path, tag: &str, origin: &str) -> Browser {
         let started = Instant::now();
         let profile = tempfile::Builder::new().prefix("nrm-chromium-").tempdir().expect("a profile folder");
         let driver = Driver::start(&folder.join(format!("chromedriver-{tag}.log")));
@@ -491,7 +504,7 @@ impl Browser {
             _profile: profile,
             shots,
             tag: tag.to_owned(),
-            origin: form.origin().to_owned(),
+            origin: origin.to_owned(),
             page: Page::default(),
             pages: 0,
             names: BTreeSet::new(),
@@ -505,12 +518,6 @@ impl Browser {
         // every audit.
         browser.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": axe() })).await;
         browser.took("starting Chromium", started);
-        let loading = Instant::now();
-        if let Err(e) = browser.client.goto(&form.url).await {
-            panic!("the form's address does not open: {e}\nnrm form {}", form.state());
-        }
-        browser.took("loading pages", loading);
-        browser.arrive().await;
         browser
     }
 
