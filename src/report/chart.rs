@@ -15,6 +15,8 @@ pub struct Pair {
     pub label: String,
     pub batch: f64,
     pub national: Option<f64>,
+    /// What stands for a national share the statistics do not give ("not published").
+    pub otherwise: &'static str,
 }
 
 const WIDTH: f64 = 680.0;
@@ -59,7 +61,7 @@ pub fn pairs(id: &str, title: &str, pairs: &[Pair]) -> String {
         .iter()
         .map(|p| match p.national {
             Some(national) => format!("{}: {} here, {} nationally", p.label, percent(p.batch), percent(national)),
-            None => format!("{}: {} here, not published nationally", p.label, percent(p.batch)),
+            None => format!("{}: {} here, nationally {}", p.label, percent(p.batch), p.otherwise),
         })
         .collect::<Vec<_>>()
         .join("; ");
@@ -78,7 +80,7 @@ pub fn pairs(id: &str, title: &str, pairs: &[Pair]) -> String {
         let bar = |svg: &mut String, top: f64, share: Option<f64>, colour: &str| {
             let (length, figure) = match share {
                 Some(share) => (share * scale, percent(share)),
-                None => (0.0, "not published".to_owned()),
+                None => (0.0, pair.otherwise.to_owned()),
             };
             let _ = write!(
                 svg,
@@ -139,9 +141,10 @@ mod tests {
 
     #[test]
     fn a_share_not_published_nationally_says_so() {
-        let svg = pairs("p", "Nation", &[Pair { label: "Wales".into(), batch: 50.0, national: None }]);
+        let wales = Pair { label: "Wales".into(), batch: 50.0, national: None, otherwise: "not published" };
+        let svg = pairs("p", "Nation", &[wales]);
         assert!(svg.contains(">not published</text>"), "{svg}");
-        assert!(svg.contains("Wales: 50.0% here, not published nationally"), "{svg}");
+        assert!(svg.contains("Wales: 50.0% here, nationally not published"), "{svg}");
         assert_eq!(percent(0.06), "0.06%");
         assert_eq!(percent(25.28), "25.3%");
     }

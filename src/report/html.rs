@@ -39,6 +39,7 @@ static TEMPLATES: LazyLock<Tera> = LazyLock::new(|| {
     let mut tera = Tera::default();
     tera.register_filter("shown", shown);
     tera.register_filter("marked", marked);
+    tera.register_filter("number", |n: u64, _: Kwargs, _: &State| number(n as usize));
     tera.add_raw_template("report.html", include_str!("../../templates/report.html"))
         .expect("templates/report.html is a valid template");
     tera
@@ -220,7 +221,8 @@ struct Page<'a> {
     registry_version: &'a str,
     show_values: bool,
     summary: &'a Summary,
-    urgent: &'a [Entry],
+    /// Those that cannot be submitted yet first: they need the most done today.
+    urgent: Vec<&'a Entry>,
     urgent_blocked: usize,
     blocked: usize,
     stale: usize,
@@ -234,6 +236,8 @@ struct Page<'a> {
     /// By organisation type, by nation, by folder.
     groups: [GroupTable; 3],
     profiled: usize,
+    /// Drafts that could not be read, so have no facts to count.
+    unread: usize,
     year: Vec<YearPart>,
     national_title: &'static str,
     licence: &'static str,
@@ -321,17 +325,18 @@ impl Listing {
             self.more.iter().map(|(folder, drafts)| Count { label: folder.clone(), drafts: *drafts }).collect();
         more.sort_by_key(|c| std::cmp::Reverse(c.drafts));
         let plural = if self.total == 1 { "" } else { "s" };
-        let listed = if more.is_empty() { String::new() } else { format!(": the first {}", self.entries.len()) };
+        let listed =
+            if more.is_empty() { String::new() } else { format!(": the first {}", number(self.entries.len())) };
         ListingView {
             id: words.id,
-            heading: format!("{}: {} draft{plural}{}", words.heading, self.total, words.rule),
+            heading: format!("{}: {} draft{plural}{}", words.heading, number(self.total), words.rule),
             intro: words.intro,
             empty: words.empty,
             caption: format!("{}{listed}", words.caption),
             column: words.column,
             entries: &self.entries,
             total: self.total,
-            more_caption: format!("And {} more, by folder{}", self.total - self.entries.len(), words.more),
+            more_caption: format!("And {} more, by folder{}", number(self.total - self.entries.len()), words.more),
             more,
         }
     }
@@ -403,6 +408,8 @@ impl Html {
             "Drafts with an error or warning in each section of the form",
             &sections.iter().map(|s| Bar { label: s.label.clone(), value: s.drafts as u64 }).collect::<Vec<_>>(),
         );
+        let mut urgent: Vec<&Entry> = self.urgent.iter().collect();
+        urgent.sort_by_key(|entry| entry.lines.is_empty());
         let mut folders: Vec<GroupRow> =
             self.folders.iter().map(|(folder, group)| group_row(folder.clone(), group)).collect();
         folders.sort_by_key(|f| (std::cmp::Reverse(f.blocked), std::cmp::Reverse(f.drafts)));
@@ -414,7 +421,7 @@ impl Html {
             registry_version: &self.registry_version,
             show_values: self.show_values,
             summary,
-            urgent: &self.urgent,
+            urgent,
             urgent_blocked: self.urgent.iter().filter(|e| !e.lines.is_empty()).count(),
             lists: [
                 self.blocked.view(Words {
@@ -473,6 +480,7 @@ impl Html {
                 },
             ],
             profiled: self.profiled,
+            unread: self.drafts - self.profiled,
             year: FIGURES.dimensions.iter().map(|d| self.year_part(d)).collect(),
             national_title: &FIGURES.title,
             licence: &FIGURES.licence,
@@ -486,14 +494,20 @@ impl Html {
         let counted = |code: &'static str| self.year.get(&(id, code)).copied().unwrap_or(0);
         let share = |drafts: usize| if self.profiled == 0 { 0.0 } else { drafts as f64 * 100.0 / self.profiled as f64 };
         // Each published category; for an open list (nationality), the batch's most common.
-        let categories: Vec<(String, usize, Option<f64>)> = match dimension.top {
+        const UNPUBLISHED: &str = "not published";
+        let pair = |label: String, drafts: usize, national: Option<f64>, otherwise: &'static str| {
+            (Pair { label, batch: share(drafts), national, otherwise }, drafts)
+        };
+        let categories: Vec<(Pair, usize)> = match dimension.top {
             None => dimension
                 .categories
                 .iter()
                 .map(|category| {
-                    let label = category.codes.iter().map(|code| label(id, code)).collect::<Vec<_>>().join(" or ");
+                    let label = category.label.clone().unwrap_or_else(|| {
+                        category.codes.iter().map(|code| label(id, code)).collect::<Vec<_>>().join(" or ")
+                    });
                     let drafts = category.codes.iter().map(|code| counted(code)).sum();
-                    (label, drafts, dimension.share(category))
+                    pair(label, drafts, dimension.share(category), UNPUBLISHED)
                 })
                 .collect(),
             Some(top) => {
@@ -506,15 +520,17 @@ impl Html {
                     .collect();
                 common.sort_by_key(|(code, drafts)| (std::cmp::Reverse(*drafts), *code));
                 let rest: usize = common.iter().skip(top).map(|(_, drafts)| drafts).sum();
-                let mut rows: Vec<(String, usize, Option<f64>)> = common
+                let others = dimension.others.as_deref().unwrap_or(UNPUBLISHED);
+                let mut rows: Vec<(Pair, usize)> = common
                     .iter()
                     .take(top)
                     .map(|(code, drafts)| {
-                        (label(id, code), *drafts, dimension.category(code).and_then(|c| dimension.share(c)))
+                        let national = dimension.category(code).and_then(|c| dimension.share(c));
+                        pair(label(id, code), *drafts, national, others)
                     })
                     .collect();
                 if rest > 0 {
-                    rows.push(("All other nationalities".to_owned(), rest, None));
+                    rows.push(pair(format!("All other {}", dimension.plural), rest, None, UNPUBLISHED));
                 }
                 rows
             }
@@ -522,11 +538,11 @@ impl Html {
         let not_given = counted(NOT_GIVEN);
         let mut rows: Vec<YearRow> = categories
             .iter()
-            .map(|(label, drafts, national)| YearRow {
-                label: label.clone(),
+            .map(|(pair, drafts)| YearRow {
+                label: pair.label.clone(),
                 drafts: *drafts,
-                share: chart::percent(share(*drafts)),
-                national: national.map_or_else(|| "not published".to_owned(), chart::percent),
+                share: chart::percent(pair.batch),
+                national: pair.national.map_or_else(|| pair.otherwise.to_owned(), chart::percent),
             })
             .collect();
         if not_given > 0 {
@@ -534,13 +550,10 @@ impl Html {
                 label: "Not given, or not valid".to_owned(),
                 drafts: not_given,
                 share: chart::percent(share(not_given)),
-                national: "not published".to_owned(),
+                national: UNPUBLISHED.to_owned(),
             });
         }
-        let pairs: Vec<Pair> = categories
-            .iter()
-            .map(|(label, drafts, national)| Pair { label: label.clone(), batch: share(*drafts), national: *national })
-            .collect();
+        let pairs: Vec<Pair> = categories.into_iter().map(|(pair, _)| pair).collect();
         YearPart {
             id: dimension.id.clone(),
             title: dimension.title.clone(),
@@ -634,6 +647,19 @@ fn group_row(label: String, group: &Group) -> GroupRow {
     }
 }
 
+/// "17,004": a count as the page prints it.
+fn number(n: usize) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
 fn severity_rank(severity: &str) -> u8 {
     match severity {
         "error" => 0,
@@ -656,4 +682,22 @@ fn marked(text: &str, _: Kwargs, _: &State) -> Value {
         }
     }
     Value::safe_string(&html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_grouped_in_thousands() {
+        let shown: Vec<String> = [0, 999, 1000, 17004, 1234567].into_iter().map(number).collect();
+        assert_eq!(shown, ["0", "999", "1,000", "17,004", "1,234,567"]);
+    }
+
+    #[test]
+    fn a_folder_is_the_path_without_its_file() {
+        assert_eq!(folder("drafts/2023Q1/police/MPS-1.json"), "drafts/2023Q1/police");
+        assert_eq!(folder("MPS-1.json"), ".");
+        assert_eq!(folder("-"), ".");
+    }
 }

@@ -21,18 +21,25 @@ pub struct Dimension {
     /// The `Profile` member it counts.
     pub id: String,
     pub title: String,
+    /// The title as a plural noun, for "all other nationalities".
+    #[serde(default)]
+    pub plural: String,
     pub source: Option<String>,
     /// The people the national shares are of.
     pub total: Option<u64>,
     pub note: String,
     /// For open lists (nationality): the categories shown are the batch's most common, this many.
     pub top: Option<usize>,
+    /// For open lists: what the statistics say of a code no category holds.
+    pub others: Option<String>,
     pub categories: Vec<Category>,
 }
 
 #[derive(Deserialize)]
 pub struct Category {
     pub codes: Vec<String>,
+    /// Its name, where the codes' own words joined would not do.
+    pub label: Option<String>,
     pub people: Option<u64>,
 }
 
