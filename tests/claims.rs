@@ -79,7 +79,7 @@ fn position(calls: &[String], parts: &[&str]) -> usize {
 }
 
 #[test]
-fn packages_emails_and_migrated_drafts_are_synced_before_they_are_named() {
+fn packages_emails_and_new_files_are_synced_before_they_are_named() {
     let (_folder, dir) = real_tempdir();
     let out = dir.join("packages");
     let out_text = out.to_str().unwrap().to_owned();
@@ -115,15 +115,24 @@ fn packages_emails_and_migrated_drafts_are_synced_before_they_are_named() {
     let folder_synced = position(&calls, &["fsync(", &format!("<{package_text}>)")]);
     assert!(synced < named && named < folder_synced, "email.eml is synced, then named, then its folder synced");
 
-    // nrm migrate --out: a private temporary file, synced, then given its name only if free.
-    let migrated = dir.join("migrated.json");
-    let migrated_text = migrated.to_str().unwrap().to_owned();
-    let calls = traced(&["migrate", fixture("examples/v1/child-fail.json").to_str().unwrap(), "--out", &migrated_text]);
-    let temporary = format!("{}/.nrm-migrate-", dir.display());
-    let synced = position(&calls, &["fsync(", &temporary]);
-    let named = position(&calls, &[&format!("\"{temporary}"), &format!("\"{migrated_text}\"")]);
-    let folder_synced = position(&calls, &["fsync(", &format!("<{}>)", dir.display())]);
-    assert!(synced < named && named < folder_synced, "the draft is synced, then named, then its folder synced");
+    // nrm migrate --out, new --out and check --out: a private temporary file, synced, then given
+    // its name only if free, then the folder synced.
+    let v1 = fixture("examples/v1/child-fail.json");
+    let draft = fixture("examples/child-england-pass.json");
+    for (name, command) in [
+        ("migrated.json", vec!["migrate", v1.to_str().unwrap(), "--out"]),
+        ("new.json", vec!["new", "--child", "--out"]),
+        ("report.html", vec!["check", "--format", "html", "--today", TODAY, draft.to_str().unwrap(), "--out"]),
+    ] {
+        let written = dir.join(name);
+        let written_text = written.to_str().unwrap().to_owned();
+        let calls = traced(&[&command[..], &[&written_text]].concat());
+        let temporary = format!("{}/.nrm-new-", dir.display());
+        let synced = position(&calls, &["fsync(", &temporary]);
+        let named = position(&calls, &[&format!("\"{temporary}"), &format!("\"{written_text}\"")]);
+        let folder_synced = position(&calls, &["fsync(", &format!("<{}>)", dir.display())]);
+        assert!(synced < named && named < folder_synced, "{name} is synced, then named, then its folder synced");
+    }
 }
 
 /// A folder of passing drafts, each with its own reference.
