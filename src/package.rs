@@ -305,6 +305,12 @@ pub fn sweep(out: &Path) -> io::Result<Swept> {
     Ok(swept)
 }
 
+/// Removes the temporary files a killed `nrm email` left in one package, if none is being
+/// written: else the package would never verify again ("not in the manifest").
+pub fn sweep_one(package: &Path) -> io::Result<Swept> {
+    Ok(Swept { files: sweep_package(package)?, ..Swept::default() })
+}
+
 /// Removes the temporary files a killed run left in one package, if none is being written.
 fn sweep_package(package: &Path) -> io::Result<usize> {
     let held = fs::File::open(package)?;

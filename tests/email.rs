@@ -174,6 +174,11 @@ fn the_email_goes_once_over_starttls_with_the_pdf_and_no_personal_details() {
     assert_eq!(again.status.code(), Some(2), "a sent package is not sent again");
     assert!(stderr(&again).contains("--resend"));
     assert_eq!(server.received().len(), 1, "no second message");
+    let sent_eml = fs::read(package.join("email.eml")).unwrap();
+    let rewrite = email(&package, &config, PASSWORD, &[]);
+    assert_eq!(rewrite.status.code(), Some(2), "nor is its email rewritten without --resend");
+    assert!(stderr(&rewrite).contains("its email.eml is the message sent, and is kept"), "{}", stderr(&rewrite));
+    assert_eq!(fs::read(package.join("email.eml")).unwrap(), sent_eml, "email.eml is still the message sent");
     assert!(email(&package, &config, PASSWORD, &["--send", "--resend"]).status.success());
     assert_eq!(server.received().len(), 2, "--resend sends it again");
 }
@@ -316,6 +321,25 @@ fn no_tls_is_refused_for_another_machine_before_connecting() {
     assert!(stderr(&refused).contains("TLS is required"), "{}", stderr(&refused));
     assert!(started.elapsed().as_secs() < 5, "refused at once, with no connection attempted");
     assert!(!package.join("email.eml").exists(), "nothing is written");
+}
+
+#[test]
+fn a_temporary_file_left_by_a_killed_email_is_removed_before_the_package_is_verified() {
+    let (folder, package) = package();
+    let config = folder.path().join("nrm.toml");
+    fs::write(&config, format!("[sca]\nemail = \"{SCA}\"\n")).unwrap();
+    // What `nrm email` killed before its rename leaves: a private temporary file in the package.
+    fs::write(package.join(".nrm-a1B2c3"), b"From: half an email").unwrap();
+    let written = email(&package, &config, PASSWORD, &[]);
+    assert!(written.status.success(), "the package still verifies: {}", stderr(&written));
+    assert_eq!(stderr(&written).trim(), "nrm: removed 1 temporary file left by an earlier run that was stopped");
+    assert!(!package.join(".nrm-a1B2c3").exists());
+    assert!(package.join("email.eml").exists());
+    // A file that is not one of nrm's is still a difference.
+    fs::write(package.join("notes.txt"), b"x").unwrap();
+    let refused = email(&package, &config, PASSWORD, &[]);
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("notes.txt: not in the manifest"));
 }
 
 #[test]

@@ -15,6 +15,11 @@ pub fn run(args: EmailArgs) -> Result<ExitCode, Failure> {
     if !args.package.is_dir() {
         return Err(Failure(format!("{}: no such package folder", args.package.display())));
     }
+    // What a killed run left in the package, removed first, or it would fail verification.
+    match package::sweep_one(&args.package) {
+        Ok(swept) => swept.note().iter().for_each(|line| eprintln!("{line}")),
+        Err(e) => eprintln!("nrm: cannot remove the temporary files an earlier run left: {e}"),
+    }
     match package::verify(&args.package) {
         Ok(_) => {}
         Err(differences) => {
@@ -23,10 +28,13 @@ pub fn run(args: EmailArgs) -> Result<ExitCode, Failure> {
             return Ok(ExitCode::FAILURE);
         }
     }
+    // A sent package's email.eml is the message sent, as sent.json records it: never rewritten
+    // (a new one would have another Message-ID and date) unless it is sent again.
     let sent = args.package.join("sent.json");
-    if args.send && !args.resend && sent.exists() {
+    if !args.resend && sent.exists() {
+        let why = if args.send { "" } else { "; its email.eml is the message sent, and is kept" };
         return Err(Failure(format!(
-            "{} was sent already (see sent.json); use --resend to send it again",
+            "{} was sent already (see sent.json){why}; use --send --resend to send it again",
             args.package.display()
         )));
     }
