@@ -26,6 +26,9 @@ struct Schema {
     validator: Validator,
     /// "format version 2", for messages.
     name: &'static str,
+    /// Members with a `minLength`, and the length: the schema counts every character, the check
+    /// counts again without the invisible ones.
+    min_lengths: Vec<(String, usize)>,
 }
 
 impl Schema {
@@ -33,7 +36,43 @@ impl Schema {
         let document: Value = serde_json::from_str(text).expect("the embedded schema is JSON");
         let validator =
             jsonschema::options().should_validate_formats(true).build(&document).expect("the embedded schema compiles");
-        Schema { document, validator, name }
+        let mut min_lengths = Vec::new();
+        collect_min_lengths(&document, &document, String::new(), &mut min_lengths);
+        Schema { document, validator, name, min_lengths }
+    }
+
+    /// REQ002 for a value long enough for the schema only with its invisible characters
+    /// (`visible::is_hidden`): twenty zero-width spaces are not an account of how a child was
+    /// told. A member with a finding already is left to it.
+    fn check_visible_lengths(&self, draft: &Draft, out: &mut Vec<Finding>) {
+        for (pointer, limit) in &self.min_lengths {
+            let Some(text) = draft.str(pointer) else { continue };
+            let shown = text.chars().filter(|c| !crate::visible::is_hidden(*c)).count();
+            if shown < *limit && text.chars().count() >= *limit && !out.iter().any(|f| f.pointer == *pointer) {
+                let message = format!(
+                    "must be at least {limit} characters long, not counting invisible characters (such as zero-width spaces)"
+                );
+                out.push(Finding::new(&REQ002, pointer.clone(), message));
+            }
+        }
+    }
+}
+
+/// Every member of the schema with a `minLength`, by pointer, through `properties` and `$ref`s.
+fn collect_min_lengths(root: &Value, node: &Value, pointer: String, out: &mut Vec<(String, usize)>) {
+    if let Some(limit) = node.get("minLength").and_then(Value::as_u64)
+        && !pointer.is_empty()
+    {
+        out.push((pointer.clone(), usize::try_from(limit).unwrap_or(usize::MAX)));
+    }
+    if let Some(name) = node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/")) {
+        // The format's definitions do not refer to themselves, so this ends.
+        collect_min_lengths(root, &root["$defs"][name], pointer.clone(), out);
+    }
+    if let Some(properties) = node.get("properties").and_then(Value::as_object) {
+        for (name, member) in properties {
+            collect_min_lengths(root, member, format!("{pointer}/{name}"), out);
+        }
     }
 }
 
@@ -91,26 +130,36 @@ pub fn check(version: Version, value: &Value, draft: &Draft, out: &mut Vec<Findi
         value
     };
     // Most drafts are valid, and a yes-or-no check is several times faster than collecting errors.
-    if schema.validator.is_valid(instance) {
-        return;
+    if !schema.validator.is_valid(instance) {
+        schema.translate_all(instance, out);
     }
-    let mut found: Vec<(Finding, Option<String>)> = Vec::new();
-    for error in schema.validator.iter_errors(instance) {
-        schema.translate(&error, &mut found);
-    }
-    // One finding per place: where a domain rule and a plain REQ rule report the same member,
-    // the domain rule says more; and one value that breaks two keywords (an empty email breaks
-    // its format and its pattern) is one thing to fix.
-    let plain = |rule: &Rule| rule.id == REQ001.id || rule.id == REQ002.id;
-    let domain: Vec<(String, Option<String>)> =
-        found.iter().filter(|(f, _)| !plain(f.rule)).map(|(f, subject)| (f.pointer.clone(), subject.clone())).collect();
-    let mut seen: Vec<(&'static str, String, Option<String>)> = Vec::new();
-    for (finding, subject) in found {
-        let superseded = plain(finding.rule) && domain.iter().any(|(p, s)| *p == finding.pointer && *s == subject);
-        let key = (finding.rule.id, finding.pointer.clone(), subject);
-        if !superseded && !seen.contains(&key) {
-            seen.push(key);
-            out.push(finding);
+    schema.check_visible_lengths(draft, out);
+}
+
+impl Schema {
+    /// Every failure of the draft, as findings: one per place and thing to fix.
+    fn translate_all(&self, instance: &Value, out: &mut Vec<Finding>) {
+        let mut found: Vec<(Finding, Option<String>)> = Vec::new();
+        for error in self.validator.iter_errors(instance) {
+            self.translate(&error, &mut found);
+        }
+        // One finding per place: where a domain rule and a plain REQ rule report the same member,
+        // the domain rule says more; and one value that breaks two keywords (an empty email breaks
+        // its format and its pattern) is one thing to fix.
+        let plain = |rule: &Rule| rule.id == REQ001.id || rule.id == REQ002.id;
+        let domain: Vec<(String, Option<String>)> = found
+            .iter()
+            .filter(|(f, _)| !plain(f.rule))
+            .map(|(f, subject)| (f.pointer.clone(), subject.clone()))
+            .collect();
+        let mut seen: Vec<(&'static str, String, Option<String>)> = Vec::new();
+        for (finding, subject) in found {
+            let superseded = plain(finding.rule) && domain.iter().any(|(p, s)| *p == finding.pointer && *s == subject);
+            let key = (finding.rule.id, finding.pointer.clone(), subject);
+            if !superseded && !seen.contains(&key) {
+                seen.push(key);
+                out.push(finding);
+            }
         }
     }
 }
@@ -334,5 +383,15 @@ mod tests {
         assert_eq!(V1.document["properties"]["format_version"]["const"], 1);
         assert_eq!(V2.document["properties"]["format_version"]["const"], 2);
         assert!(is_member_name("narrative") && is_member_name("how_it_started"), "members of both versions");
+    }
+
+    #[test]
+    fn the_lengths_counted_without_invisible_characters_are_the_schemas_min_lengths() {
+        let pointers = |schema: &Schema| schema.min_lengths.iter().map(|(p, n)| format!("{p} {n}")).collect::<Vec<_>>();
+        assert_eq!(pointers(&V2), ["/consent_note/how_informed 20", "/consent_note/reason_not_informed 20"]);
+        assert_eq!(
+            pointers(&V1),
+            ["/consent_note/how_informed 20", "/consent_note/reason_not_informed 20", "/exploitation/narrative 200"]
+        );
     }
 }
