@@ -644,6 +644,7 @@ impl Browser {
     pub async fn arrive(&mut self) {
         self.pages += 1;
         let started = Instant::now();
+        self.rendered().await;
         self.page = serde_json::from_value(self.js(PAGE, vec![]).await).expect("the page is described");
         for problem in &self.page.contract {
             self.problems.push(format!("{}: {problem}", self.page.address));
@@ -676,6 +677,19 @@ impl Browser {
             assert!(Instant::now() < deadline, "no new page came within 30 s");
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
+    }
+
+    /// Waits until the page has been drawn twice. A browser moves the focus to an `autofocus`
+    /// element while it draws the page, not when the page has loaded, so what a person sees
+    /// focused is only there to read after a frame.
+    async fn rendered(&self) {
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)))",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("the page is never drawn: {e}"));
     }
 
     /// Clicks what leads to another page (a link, a submit button) and arrives there.
