@@ -479,6 +479,36 @@ fn finish_writes_the_package_nrm_render_writes() {
     assert_eq!(fs::read(&draft).unwrap(), fs::read(fixture(CHILD)).unwrap(), "Finish leaves the draft as it is");
 }
 
+/// Finish is a run of its own: like `nrm render`, it first removes what a killed run left in
+/// the folder it writes to, and says so with counts alone.
+#[test]
+fn finish_first_removes_what_a_killed_run_left_in_the_folder() {
+    let (folder, draft) = copy_of(CHILD);
+    let out = folder.path().join("packages");
+    fs::create_dir_all(out.join(".nrm-Ab12Cd")).unwrap();
+    fs::write(out.join(".nrm-Ab12Cd/referral.pdf"), b"part of a package").unwrap();
+    fs::write(out.join(".nrm-Ef34Gh"), b"part of a file").unwrap();
+    let mut form = Form::start_with(&draft, &[], &[]);
+    form.log_in();
+    let finish = form.get("/finish");
+    let mut sent: Vec<(String, String)> = form_fields(&finish.body).into_iter().filter(|(n, _)| n != "_out").collect();
+    sent.push(("_out".into(), out.to_str().unwrap().to_owned()));
+    let response = form.post("/finish", &sent);
+    assert!(response.body.contains("Package created"), "{}", response.brief());
+    let left: Vec<String> =
+        fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(left, ["LCC-2026-0042"], "only the package is in the folder");
+    let ended = form.terminate();
+    assert!(
+        ended
+            .stderr
+            .contains("nrm: removed 1 temporary folder and 1 temporary file left by an earlier run that was stopped"),
+        "{}",
+        ended.stderr
+    );
+    assert!(!ended.stderr.contains(out.to_str().unwrap()), "the note names no folder: {}", ended.stderr);
+}
+
 #[test]
 fn a_draft_with_an_error_gets_no_package() {
     let (folder, draft) = copy_of("examples/child-fail.json");
