@@ -6,7 +6,7 @@
 mod form_support;
 mod support;
 
-use form_support::{Form, copy_of, folder_with, form_action, form_fields, tags};
+use form_support::{Form, Response, copy_of, folder_with, form_action, form_fields, tags};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::fs;
@@ -334,9 +334,7 @@ fn a_file_changed_on_disk_is_not_written_over() {
     assert_eq!(names_in(folder.path()), ["draft.json"]);
     // Finish from the page shown before the change makes no package of a draft not seen.
     let out = folder.path().join("out");
-    let mut sent: Vec<(String, String)> = form_fields(&finish.body).into_iter().filter(|(n, _)| n != "_out").collect();
-    sent.push(("_out".into(), out.to_str().unwrap().to_owned()));
-    let finished = form.post("/finish", &sent);
+    let finished = finish_into(&form, &finish, &out);
     assert!(!finished.body.contains("Package created"), "{}", finished.brief());
     assert!(!out.join("LCC-2026-0099").exists() && !out.join("LCC-2026-0042").exists(), "no package");
     // Shown afresh, the page offers their answer, and a Continue from it is taken.
@@ -443,6 +441,13 @@ fn package_files(folder: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// Presses Finish on the Finish page `finish`, with the package folder `out` typed in.
+fn finish_into(form: &Form, finish: &Response, out: &Path) -> Response {
+    let mut sent: Vec<(String, String)> = form_fields(&finish.body).into_iter().filter(|(n, _)| n != "_out").collect();
+    sent.push(("_out".into(), out.to_str().unwrap().to_owned()));
+    form.post("/finish", &sent)
+}
+
 #[test]
 fn finish_writes_the_package_nrm_render_writes() {
     let epoch = ("SOURCE_DATE_EPOCH", "1795000000");
@@ -454,9 +459,7 @@ fn finish_writes_the_package_nrm_render_writes() {
     assert_eq!(finish.status, 200, "{}", finish.brief());
     assert_eq!(form_action(&finish.body).as_deref(), Some("/finish"));
     let out = form_folder.path().join("from-the-form");
-    let mut sent: Vec<(String, String)> = form_fields(&finish.body).into_iter().filter(|(n, _)| n != "_out").collect();
-    sent.push(("_out".into(), out.to_str().unwrap().to_owned()));
-    let response = form.post("/finish", &sent);
+    let response = finish_into(&form, &finish, &out);
     assert_eq!(response.status, 200, "{}", response.brief());
     assert!(response.body.contains("Package created"), "{}", response.brief());
     let rendered = render_folder.path().join("from-render");
@@ -491,9 +494,7 @@ fn finish_first_removes_what_a_killed_run_left_in_the_folder() {
     let mut form = Form::start_with(&draft, &[], &[]);
     form.log_in();
     let finish = form.get("/finish");
-    let mut sent: Vec<(String, String)> = form_fields(&finish.body).into_iter().filter(|(n, _)| n != "_out").collect();
-    sent.push(("_out".into(), out.to_str().unwrap().to_owned()));
-    let response = form.post("/finish", &sent);
+    let response = finish_into(&form, &finish, &out);
     assert!(response.body.contains("Package created"), "{}", response.brief());
     let left: Vec<String> =
         fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
