@@ -1,4 +1,4 @@
-//! "Did you mean …?" for misspelt member names.
+//! "Did you mean …?" for misspelt member names, and the entries of a list nearest an answer.
 
 /// The longest name compared with the known ones. A comparison costs the product of the two
 /// lengths, so an unbounded name (version 1 sets no limit) took seconds a draft (a fuzzing
@@ -21,6 +21,39 @@ pub fn nearest<'k>(name: &str, known: impl Iterator<Item = &'k String>) -> Optio
         .filter(|(score, _)| *score >= 0.85)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, candidate)| candidate)
+}
+
+/// Up to `at_most` entries of a list nearest an answer that is not one, best first: the same
+/// letters ignoring case and separators, a Jaro-Winkler similarity of at least 0.85, or one
+/// containing the other ("Cardiff" and "Cardiff / Caerdydd"). A list may repeat an entry; it
+/// is named once.
+pub fn nearest_entries<'k>(answer: &str, entries: &'k [String], at_most: usize) -> Vec<&'k str> {
+    if answer.chars().nth(LONGEST).is_some() {
+        return Vec::new();
+    }
+    let folded = fold(answer);
+    let mut scored: Vec<(f64, &str)> = entries
+        .iter()
+        .map(|entry| {
+            let candidate = fold(entry);
+            let (shorter, longer) =
+                if candidate.len() < folded.len() { (&candidate, &folded) } else { (&folded, &candidate) };
+            // Three letters or more, so that "UK" does not find every entry with a "uk" in it.
+            let contained = shorter.chars().nth(2).is_some() && longer.contains(shorter.as_str());
+            let score = if candidate == folded { 1.0 } else { strsim::jaro_winkler(&folded, &candidate) };
+            (if contained { score.max(0.9) } else { score }, entry.as_str())
+        })
+        .filter(|(score, _)| *score >= 0.85)
+        .collect();
+    // Stable: among equals, the list's own order.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut nearest: Vec<&str> = Vec::new();
+    for (_, entry) in scored {
+        if nearest.len() < at_most && !nearest.contains(&entry) {
+            nearest.push(entry);
+        }
+    }
+    nearest
 }
 
 fn fold(name: &str) -> String {
@@ -58,6 +91,24 @@ mod tests {
         assert_eq!(near("familyName"), Some("family_name"));
         assert_eq!(near("given_name"), Some("given_names"));
         assert_eq!(near("date_of_brith"), Some("date_of_birth"));
+    }
+
+    #[test]
+    fn the_nearest_entries_of_a_list() {
+        let towns = crate::service::entries("uk-cities-and-towns.json").unwrap();
+        assert_eq!(nearest_entries("Cardiff", towns, 3)[0], "Cardiff / Caerdydd");
+        assert_eq!(nearest_entries("Birmingam", towns, 3)[0], "Birmingham");
+        let newcastle = nearest_entries("Newcastle", towns, 3);
+        assert_eq!(newcastle.len(), 3);
+        assert!(newcastle.iter().all(|town| town.starts_with("Newcastle")), "{newcastle:?}");
+        let blackburn = nearest_entries("blackburn", towns, 3);
+        assert_eq!(blackburn[0], "Blackburn", "named once though listed three times: {blackburn:?}");
+        assert!(!blackburn[1..].contains(&"Blackburn"));
+        assert!(nearest_entries("Zzyzx", towns, 3).is_empty());
+        assert!(nearest_entries(&"Cardiff".repeat(LONGEST), towns, 3).is_empty(), "too long to be compared");
+        let countries = crate::service::entries("countries.json").unwrap();
+        assert_eq!(nearest_entries("france", countries, 3)[0], "France");
+        assert!(nearest_entries("UK", countries, 3).is_empty());
     }
 
     #[test]
