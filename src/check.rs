@@ -4,7 +4,9 @@
 use crate::draft::Draft;
 use crate::locate::{Locator, Position};
 use crate::registry::Registry;
-use crate::rules::{self, Context, Finding, Severity};
+use crate::rules::input::Version;
+use crate::rules::{self, Context, Finding, Severity, service};
+use crate::service::answers::Entered;
 use crate::{schema, source};
 use chrono::NaiveDate;
 use std::io::Read;
@@ -86,6 +88,7 @@ pub fn check_bytes(bytes: Vec<u8>, settings: &Settings) -> Outcome {
             schema::check(version, &document.value, &cx.draft, &mut findings);
             cx.draft.ignore(schema::invalid_values(&findings));
             rules::check(&cx, &mut findings);
+            service_rules(&cx, &document.value, &mut findings);
             // Checked by the schema: well-formed unless a finding points at it.
             if !findings.iter().any(|f| f.pointer == "/reference") {
                 reference = cx.draft.str("/reference").map(str::to_owned);
@@ -95,6 +98,51 @@ pub fn check_bytes(bytes: Vec<u8>, settings: &Settings) -> Outcome {
     }
     let located = locate_all(&document.text, findings);
     Outcome { text: Some(document.text), reference, value: Some(document.value), findings: located, profile }
+}
+
+/// The service's own validators (SVC) on the draft's answers as the service takes them. A version
+/// 1 or 2 draft's answers are its version 3 answers, as `nrm migrate` would move them, and each
+/// finding is reported at the member of the draft it came from: the service does not care which
+/// version a draft is, only whether it would take what is entered. A value the schema found
+/// wrong is reported once, for that.
+fn service_rules(cx: &Context, value: &serde_json::Value, out: &mut Vec<Finding>) {
+    let migrated;
+    let current;
+    let (draft, origin): (&Draft, Option<&crate::migrate::Migrated>) = if cx.draft.version == Version::V3 {
+        (&cx.draft, None)
+    } else {
+        migrated = crate::migrate::to_v3(value);
+        current = Draft::new(&migrated.value);
+        (&current, Some(&migrated))
+    };
+    let answers = crate::service::answers::answers(draft);
+    let typed: Vec<service::Answer> = answers
+        .iter()
+        .filter_map(|answer| {
+            let field = crate::service::field(&answer.field)?;
+            Some(service::Answer { pointer: answer.pointer.clone(), field, text: answer.text()?.into() })
+        })
+        .collect();
+    let documents: Vec<service::Document> = answers
+        .iter()
+        .filter_map(|answer| match &answer.entered {
+            Entered::Documents(documents) => Some(documents),
+            _ => None,
+        })
+        .flatten()
+        .map(|d| service::Document { pointer: d.pointer.clone(), file: &d.file, bytes: d.bytes })
+        .collect();
+    let mut found = Vec::new();
+    service::check(&typed, cx, &mut found);
+    service::check_evidence(&documents, cx, &mut found);
+    for mut finding in found {
+        if let Some(migrated) = origin {
+            finding.pointer = migrated.origin(&finding.pointer).into_owned();
+        }
+        if cx.draft.get(&finding.pointer).is_some() || origin.is_none() {
+            out.push(finding);
+        }
+    }
 }
 
 fn rejected(finding: Located) -> Outcome {

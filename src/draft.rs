@@ -3,6 +3,7 @@
 //! Rules read the draft through this view: a member that is missing or of the wrong type reads
 //! as absent, so a rule stays quiet where the schema has already reported the problem.
 
+use crate::rules::input::Version;
 use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 
@@ -43,6 +44,9 @@ pub struct Profile {
 
 pub struct Draft<'a> {
     value: &'a Value,
+    /// The format version the draft says it is (the current one when it says none, as the check
+    /// reads it): the members some facts are read from differ.
+    pub version: Version,
     pub facts: Facts,
     /// Pointers to values the schema found wrong: they read as absent.
     invalid: Vec<String>,
@@ -53,7 +57,12 @@ pub const MAX_AGE: i32 = 120;
 
 impl<'a> Draft<'a> {
     pub fn new(value: &'a Value) -> Self {
-        let mut draft = Draft { value, facts: Facts::default(), invalid: Vec::new() };
+        let version = match value.get("format_version").and_then(Value::as_u64) {
+            Some(1) => Version::V1,
+            Some(2) => Version::V2,
+            _ => Version::V3,
+        };
+        let mut draft = Draft { value, version, facts: Facts::default(), invalid: Vec::new() };
         draft.facts = draft.derive_facts();
         draft
     }
@@ -97,7 +106,7 @@ impl<'a> Draft<'a> {
     /// The draft's coded facts. Values the schema found wrong read as absent, and each code is
     /// looked up in the format's lists, so a misplaced name can never become a "fact".
     pub fn profile(&self) -> Profile {
-        use crate::render::words::{code, country_code};
+        use crate::render::words::code;
         let listed = |list: &str, pointer: &str| code(list, self.str(pointer)?);
         let age_group = match (self.str("/potential_victim/age_status"), self.facts.group) {
             (Some("age_disputed"), _) => Some("age_disputed"),
@@ -108,12 +117,40 @@ impl<'a> Draft<'a> {
         Profile {
             age_group,
             gender: listed("gender", "/potential_victim/gender"),
-            nationality: self.str("/potential_victim/nationality").and_then(country_code),
+            nationality: self.nationality_code(),
             nation: listed("nation", "/nation"),
             route: listed("route", "/route"),
             organisation: listed("organisation", "/first_responder/organisation/type"),
-            types: self.strings("/exploitation/types").filter_map(|(_, kind)| code("type", kind)).collect(),
+            types: self.types(),
         }
+    }
+
+    /// The nationality as an ISO 3166-1 alpha-2 code (or `unknown`): versions 1 and 2 hold the
+    /// code, version 3 the service's entry, read back through `data/iso-service.json` (the
+    /// nations of the UK as GB).
+    pub fn nationality_code(&self) -> Option<&'static str> {
+        use crate::render::words::{country_code, nationality_code};
+        let nationality = self.str("/potential_victim/nationality")?;
+        if self.version == Version::V3 { nationality_code(nationality) } else { country_code(nationality) }
+    }
+
+    /// The NRM's types of exploitation (`sexual`, `labour`, ...), in the draft's order, each once:
+    /// versions 1 and 2 hold them; version 3 holds the service's ticks, each of one type
+    /// (`data/kinds.json`).
+    pub fn types(&self) -> Vec<&'static str> {
+        use crate::render::words::{code, type_of_kind};
+        let mut types = Vec::new();
+        let listed: Vec<Option<&'static str>> = if self.version == Version::V3 {
+            self.strings("/exploitation/kinds").map(|(_, kind)| type_of_kind(kind)).collect()
+        } else {
+            self.strings("/exploitation/types").map(|(_, kind)| code("type", kind)).collect()
+        };
+        for kind in listed.into_iter().flatten() {
+            if !types.contains(&kind) {
+                types.push(kind);
+            }
+        }
+        types
     }
 
     /// The value at a pointer. The rules' pointers hold no escapes (`~0`, `~1`), so segments are
@@ -222,6 +259,7 @@ mod tests {
             "route": "nrm",
             "first_responder": { "organisation": { "type": "Jane Doe's team" } },
             "potential_victim": { "age_status": "age_disputed", "gender": "female", "nationality": "Jane Doe" },
+            "format_version": 2,
             "exploitation": { "types": ["labour", "a name", "criminal"] }
         });
         let profile = Draft::new(&value).profile();
@@ -243,5 +281,22 @@ mod tests {
         assert_eq!(draft.profile().nation, None);
         let child = serde_json::json!({ "potential_victim": { "age_status": "adult", "claimed_age": 15 } });
         assert_eq!(Draft::new(&child).profile().age_group, Some("child"), "the age group the rules apply");
+    }
+
+    #[test]
+    fn a_version_3_profile_reads_the_services_entries_and_ticks_as_codes() {
+        let value = serde_json::json!({
+            "format_version": 3,
+            "potential_victim": { "age_status": "child", "gender": "other", "nationality": "Vietnamese" },
+            "exploitation": { "kinds": ["forced_to_commit_crime", "wages_taken", "forced_to_work", "a name"] }
+        });
+        let profile = Draft::new(&value).profile();
+        assert_eq!(profile.nationality, Some("VN"));
+        assert_eq!(profile.types, ["criminal", "labour"], "each type once, in the draft's order");
+        assert_eq!(profile.gender, Some("other"));
+        let scottish = serde_json::json!({ "format_version": 3, "potential_victim": { "nationality": "Scottish" } });
+        assert_eq!(Draft::new(&scottish).nationality_code(), Some("GB"));
+        let code = serde_json::json!({ "format_version": 3, "potential_victim": { "nationality": "VN" } });
+        assert_eq!(Draft::new(&code).nationality_code(), None, "a code is not an entry of version 3");
     }
 }

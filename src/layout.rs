@@ -9,17 +9,17 @@ use serde_json::{Map, Value};
 use std::sync::LazyLock;
 
 pub static V1: LazyLock<Members> = LazyLock::new(|| Members::of_schema(schema::TEXT_V1));
-pub static V2: LazyLock<Members> = LazyLock::new(|| Members::of_schema(schema::TEXT));
+pub static V3: LazyLock<Members> = LazyLock::new(|| Members::of_schema(schema::TEXT));
 
 /// Lines of the written draft are kept to this width where an object fits on one.
 const WIDTH: usize = 120;
 
-/// A version 2 draft's text in the layout; `source` is the text it was read from (for the
+/// A version 3 draft's text in the layout; `source` is the text it was read from (for the
 /// order of members the format does not define), or empty.
 pub fn write(value: &Value, source: &str) -> String {
     let tree = parse_ast(source);
     let mut text = String::with_capacity(source.len() * 2);
-    write_value(&mut text, value, Some(&V2), tree.as_ref(), 0);
+    write_value(&mut text, value, Some(&V3), tree.as_ref(), 0);
     text.push('\n');
     text
 }
@@ -208,22 +208,22 @@ mod tests {
 
     #[test]
     fn the_schemas_are_read_in_their_order_through_references() {
-        assert_eq!(V2.rank("format_version"), Some(1));
-        let exploitation = V2.get("exploitation").unwrap();
+        assert_eq!(V3.rank("format_version"), Some(1));
+        let exploitation = V3.get("exploitation").unwrap();
         assert!(exploitation.rank("when") < exploitation.rank("how_it_started"));
-        assert!(V2.get("decision").unwrap().get("post").unwrap().get("postcode").is_some(), "through `$ref`");
-        assert!(V2.get("evidence").unwrap().items.as_ref().unwrap().get("file").is_some(), "through `items`");
+        assert!(V3.get("decision").unwrap().get("post").unwrap().get("postcode").is_some(), "through `$ref`");
+        assert!(V3.get("evidence").unwrap().items.as_ref().unwrap().get("file").is_some(), "through `items`");
         assert!(V1.get("exploitation").unwrap().get("narrative").is_some());
         assert!(V1.get("professional").is_none());
     }
 
     #[test]
     fn members_the_format_does_not_know_keep_the_drafts_order_after_the_formats() {
-        let source = r#"{"zeta": 1, "reference": "A-1", "alpha": 2, "format_version": 2}"#;
+        let source = r#"{"zeta": 1, "reference": "A-1", "alpha": 2, "format_version": 3}"#;
         let value: Value = serde_json::from_str(source).unwrap();
         assert_eq!(
             write(&value, source),
-            "{\n  \"format_version\": 2,\n  \"reference\": \"A-1\",\n  \"zeta\": 1,\n  \"alpha\": 2\n}\n"
+            "{\n  \"format_version\": 3,\n  \"reference\": \"A-1\",\n  \"zeta\": 1,\n  \"alpha\": 2\n}\n"
         );
     }
 }

@@ -14,6 +14,7 @@ pub mod form;
 pub mod inputs;
 pub mod layout;
 pub mod locate;
+pub mod migrate;
 pub mod package;
 pub mod progress;
 pub mod questions;
@@ -22,6 +23,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod service;
 pub mod skeleton;
 pub mod source;
 pub mod suggest;
@@ -30,8 +32,8 @@ pub mod visible;
 use registry::Registry;
 use serde::Serialize;
 
-/// The current format version: the one `nrm new` writes (version 1 drafts are still checked).
-pub const FORMAT_VERSION: u32 = 2;
+/// The current format version: the one `nrm new` writes (versions 1 and 2 are still checked).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The tool as reports name it.
 #[derive(Serialize)]

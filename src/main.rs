@@ -15,7 +15,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let built_in = Registry::built_in();
     let version = format!(
-        "{} (format version {FORMAT_VERSION}, and 1; first responder registry {}, reviewed {}; online form lists of {})",
+        "{} (format version {FORMAT_VERSION}, and 2 and 1; first responder registry {}, reviewed {}; online form lists of {})",
         env!("CARGO_PKG_VERSION"),
         built_in.version,
         built_in.reviewed_on,

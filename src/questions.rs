@@ -1,12 +1,14 @@
-//! The questions of a referral (`data/questions.json`): every member of the draft under the
-//! question that asks for it, in the order of the Home Office's online form, then the first
-//! responder's own record; when each applies, and how its answer reads in words. One table for
-//! the package (which shows the answers) and the guided form (which asks them), so that the two
-//! always use the same words; the schema's titles are the same labels (a test holds them so).
+//! The questions of a referral (`data/questions.json`): every member of a format version 3
+//! draft under the question that asks for it, in the order of the Home Office's online service,
+//! then the first responder's own record; when each applies, the service's field it is entered
+//! in, and how its answer reads in words (a choice as the service's own option label). One table
+//! for the package (which shows the answers), the guided form (which asks them) and the service's
+//! answers (which the SVC rules check), so that all of them use the same words; the schema's
+//! titles are the same labels (a test holds them so).
 
 use crate::draft::Draft;
 use crate::registry::Registry;
-use crate::render::words::{capitalised, country, date, language, word};
+use crate::render::words::{capitalised, date, language, word};
 use serde::Deserialize;
 use serde_json::Value;
 use std::sync::LazyLock;
@@ -20,7 +22,7 @@ pub struct Table {
 pub struct Section {
     pub id: String,
     pub title: String,
-    /// Not part of the online form: the first responder's own record.
+    /// Not part of the online service: the first responder's own record.
     #[serde(default)]
     pub record: bool,
     /// When any of the section applies.
@@ -28,32 +30,51 @@ pub struct Section {
     pub questions: Vec<Question>,
 }
 
-/// One question: the member it sets, its words, and when it applies.
+/// One question: the member it sets, its words, when it applies, and where the service takes it.
 #[derive(Deserialize)]
 pub struct Question {
     pub pointer: String,
     pub label: String,
     pub hint: Option<String>,
     pub kind: Kind,
-    /// The list of `data/words.json` that puts its codes in words.
+    /// For a member of the first responder's own record: the list of `data/words.json` that
+    /// puts its codes in words.
     pub words: Option<String>,
     pub when: Option<Condition>,
     /// The guided form starts a new page here, under this heading.
     pub page: Option<String>,
-    /// The online form's list of names the guided form offers while the answer is typed.
-    pub suggest: Option<Suggest>,
+    /// The service's field the answer is entered in; none for the first responder's record.
+    pub service: Option<Service>,
+    /// Each code of the member with the service's option (or checkbox) for it.
+    #[serde(default)]
+    pub choices: Vec<Choice>,
     /// For `items`: the members of each item, pointers relative to the item.
     #[serde(default)]
     pub fields: Vec<Question>,
 }
 
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
-#[serde(rename_all = "snake_case")]
-pub enum Suggest {
-    Organisations,
-    LocalAuthorities,
-    Regions,
-    PoliceForces,
+/// Where the service takes an answer: one field, or the first of several whose condition holds.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum Service {
+    Field(String),
+    Fork(Vec<Fork>),
+}
+
+#[derive(Deserialize)]
+pub struct Fork {
+    pub field: String,
+    pub when: Option<Condition>,
+}
+
+/// A code of the member and the service's option for it: the option's `value` (a radio, a
+/// checkbox group) or the checkbox `field` of its own (a tick of several), and its `label`.
+#[derive(Deserialize)]
+pub struct Choice {
+    pub code: Value,
+    pub value: Option<String>,
+    pub field: Option<String>,
+    pub label: String,
 }
 
 /// How an answer is read and written.
@@ -70,11 +91,10 @@ pub enum Kind {
     Tri,
     Code,
     Codes,
-    Country,
-    Countries,
-    Language,
+    Tick,
+    Entry,
+    Entries,
     Languages,
-    List,
     Ngo,
     Items,
 }
@@ -145,7 +165,7 @@ impl Question {
         self.when.as_ref().is_none_or(|when| when.holds(draft))
     }
 
-    /// The list of words for its codes: its own, else the one its kind implies.
+    /// The list of words for the codes of a record member: its own, else the one its kind implies.
     pub fn word_list(&self) -> Option<&str> {
         self.words.as_deref().or(match self.kind {
             Kind::YesNo => Some("yes_no"),
@@ -154,31 +174,51 @@ impl Question {
         })
     }
 
+    /// The service's field for this draft: the one field, or the first fork whose condition holds.
+    pub fn service_field(&self, draft: &Draft) -> Option<&str> {
+        match self.service.as_ref()? {
+            Service::Field(field) => Some(field),
+            Service::Fork(forks) => forks
+                .iter()
+                .find(|fork| fork.when.as_ref().is_none_or(|when| when.holds(draft)))
+                .map(|fork| fork.field.as_str()),
+        }
+    }
+
+    /// The service's option for a code of the member.
+    pub fn choice(&self, code: &Value) -> Option<&Choice> {
+        self.choices.iter().find(|choice| choice.code == *code)
+    }
+
     /// The answer in words, an item a line; empty when the value is blank or not of the
-    /// question's kind.
+    /// question's kind. A choice reads as the service's own label, so that it can be found on
+    /// the service's page as it is.
     pub fn answer(&self, value: &Value, registry: &Registry) -> Vec<String> {
-        let words = |code: &str| capitalised(&word(self.word_list().unwrap_or_default(), code));
-        let text = |value: &Value| value.as_str().filter(|t| !t.trim().is_empty()).map(str::to_owned);
+        let words = |code: &Value| match self.choice(code) {
+            Some(choice) => Some(choice.label.clone()),
+            None if self.choices.is_empty() => {
+                let key = match code {
+                    Value::Bool(b) if self.kind == Kind::Tri => if *b { "yes" } else { "no" }.to_owned(),
+                    Value::String(code) => code.clone(),
+                    other => other.to_string(),
+                };
+                Some(capitalised(&word(self.word_list().unwrap_or_default(), &key)))
+            }
+            // A code the service does not offer has no words; the check reports it.
+            None => None,
+        };
+        let text = |value: &Value| value.as_str().filter(|t| !crate::visible::is_blank(t)).map(str::to_owned);
         let strings =
             |value: &Value| value.as_array().into_iter().flatten().filter_map(text).collect::<Vec<_>>().into_iter();
         let one = match self.kind {
-            Kind::Text | Kind::Long | Kind::Email | Kind::Phone => text(value),
+            Kind::Text | Kind::Long | Kind::Email | Kind::Phone | Kind::Entry => text(value),
             Kind::Number => value.as_i64().map(|n| n.to_string()),
             Kind::Date => value.as_str().and_then(crate::draft::parse_date).map(date),
-            Kind::YesNo => value.as_bool().map(|b| words(if b { "true" } else { "false" })),
-            Kind::Tri => match value {
-                Value::Bool(b) => Some(words(if *b { "yes" } else { "no" })),
-                Value::String(code) => Some(words(code)),
-                _ => None,
-            },
-            Kind::Code => text(value).map(|code| words(&code)),
-            Kind::Country => text(value).map(|code| country(&code)),
-            Kind::Language => text(value).map(|code| language(&code)),
+            Kind::YesNo | Kind::Tri | Kind::Code | Kind::Tick => words(value),
             Kind::Ngo => text(value).map(|id| registry.ngos.get(&id).map_or(id, |ngo| ngo.name.clone())),
-            Kind::Codes => return strings(value).map(|code| words(&code)).collect(),
-            Kind::Countries => return strings(value).map(|code| country(&code)).collect(),
+            Kind::Codes => return value.as_array().into_iter().flatten().filter_map(words).collect(),
+            Kind::Entries => return strings(value).collect(),
             Kind::Languages => return strings(value).map(|code| language(&code)).collect(),
-            Kind::List => return strings(value).collect(),
             Kind::Items => None,
         };
         one.into_iter().collect()
@@ -264,7 +304,7 @@ mod tests {
     fn the_question_table_is_well_formed() {
         let table = project_file("data/questions.json");
         let words = project_file("data/words.json");
-        let known = ["pointer", "label", "hint", "kind", "words", "when", "fields", "page", "suggest"];
+        let known = ["pointer", "label", "hint", "kind", "words", "when", "fields", "page", "service", "choices"];
         let mut ids = BTreeSet::new();
         let pointers: Vec<&str> = all().map(|(_, q)| q.pointer.as_str()).collect();
         for section in table["sections"].as_array().unwrap() {
@@ -284,9 +324,9 @@ mod tests {
                 assert!(!question["label"].as_str().unwrap().trim().is_empty(), "{pointer} has a label");
                 if let Some(list) = question["words"].as_str() {
                     assert!(words[list].is_object(), "{pointer}: data/words.json has the list `{list}`");
-                } else {
-                    assert_ne!(question["kind"], "code", "{pointer}: a code needs its words");
-                    assert_ne!(question["kind"], "codes", "{pointer}: codes need their words");
+                    assert!(question["service"].is_null(), "{pointer}: a service field's choices are the service's");
+                } else if ["code", "codes", "tick"].contains(&question["kind"].as_str().unwrap()) {
+                    assert!(question["choices"].is_array(), "{pointer}: a choice needs the service's options or words");
                 }
             }
         }
@@ -294,7 +334,13 @@ mod tests {
             .sections
             .iter()
             .flat_map(|s| s.when.iter().map(move |w| (s.id.as_str(), w)))
-            .chain(all().flat_map(|(_, q)| q.when.iter().map(move |w| (q.pointer.as_str(), w))));
+            .chain(all().flat_map(|(_, q)| q.when.iter().map(move |w| (q.pointer.as_str(), w))))
+            .chain(all().flat_map(|(_, q)| match &q.service {
+                Some(Service::Fork(forks)) => {
+                    forks.iter().filter_map(|f| f.when.as_ref()).map(|w| (q.pointer.as_str(), w)).collect()
+                }
+                _ => Vec::new(),
+            }));
         for (owner, condition) in conditions {
             for member in condition.members() {
                 assert!(
@@ -306,28 +352,24 @@ mod tests {
     }
 
     #[test]
-    fn every_member_of_both_formats_has_a_question() {
-        for file in ["schemas/referral.schema.json", "schemas/referral-v1.schema.json"] {
-            let schema = project_file(file);
-            let mut all = Vec::new();
-            members(&schema, &schema, String::new(), &mut all);
-            assert!(all.len() > 50, "{file}: the schema was read ({} members)", all.len());
-            for (pointer, _) in all {
-                if UNASKED.contains(&pointer.as_str()) {
-                    continue;
-                }
-                assert!(!asked(&pointer).is_empty(), "{file}: {pointer} has no question in data/questions.json");
+    fn every_member_of_the_format_has_a_question() {
+        let schema = project_file("schemas/referral.schema.json");
+        let mut all = Vec::new();
+        members(&schema, &schema, String::new(), &mut all);
+        assert!(all.len() > 100, "the schema was read ({} members)", all.len());
+        for (pointer, _) in all {
+            if UNASKED.contains(&pointer.as_str()) {
+                continue;
             }
+            assert!(!asked(&pointer).is_empty(), "{pointer} has no question in data/questions.json");
         }
     }
 
     #[test]
     fn every_question_sets_a_member_of_the_format() {
+        let schema = project_file("schemas/referral.schema.json");
         let mut known = Vec::new();
-        for file in ["schemas/referral.schema.json", "schemas/referral-v1.schema.json"] {
-            let schema = project_file(file);
-            members(&schema, &schema, String::new(), &mut known);
-        }
+        members(&schema, &schema, String::new(), &mut known);
         let known: BTreeSet<String> = known.into_iter().map(|(pointer, _)| pointer).collect();
         for (_, question) in all() {
             if question.kind == Kind::Items {
@@ -346,50 +388,132 @@ mod tests {
     #[test]
     fn the_schema_titles_and_descriptions_are_the_questions_words() {
         let schema = project_file("schemas/referral.schema.json");
-        let mut members_v2 = Vec::new();
-        members(&schema, &schema, String::new(), &mut members_v2);
-        for (pointer, node) in members_v2 {
+        let mut all = Vec::new();
+        members(&schema, &schema, String::new(), &mut all);
+        for (pointer, node) in all {
             if UNASKED.contains(&pointer.as_str()) {
                 continue;
             }
             for question in asked(&pointer) {
                 assert_eq!(node["title"].as_str(), Some(question.label.as_str()), "{pointer}: the schema's title");
-                if let Some(hint) = &question.hint {
-                    let description = node["description"].as_str().unwrap_or_default();
-                    assert!(
-                        description.starts_with(hint.trim_end_matches('.')),
-                        "{pointer}: the description starts with the hint"
-                    );
+            }
+        }
+    }
+
+    /// Every code the schema allows is a choice of its question (the service's option for it,
+    /// or, in the first responder's record, words), and no choice offers a code it does not allow.
+    #[test]
+    fn every_code_of_the_format_is_a_choice() {
+        let words = project_file("data/words.json");
+        let schema = project_file("schemas/referral.schema.json");
+        let mut all = Vec::new();
+        members(&schema, &schema, String::new(), &mut all);
+        for (pointer, node) in all {
+            let codes = node["enum"]
+                .as_array()
+                .or(resolve(&schema, &node["items"])["enum"].as_array())
+                .cloned()
+                .or_else(|| node.get("const").map(|c| vec![c.clone()]))
+                .or_else(|| (node["type"] == "boolean").then(|| vec![json!(true), json!(false)]))
+                .unwrap_or_default();
+            for question in asked(&pointer) {
+                if !question.choices.is_empty() {
+                    // As sets: the choices are in the service's order, the codes in the format's.
+                    let offered: BTreeSet<String> = question.choices.iter().map(|c| c.code.to_string()).collect();
+                    let allowed: BTreeSet<String> = codes.iter().map(Value::to_string).collect();
+                    assert_eq!(offered, allowed, "{pointer}: the choices are the schema's codes");
+                } else if let Some(list) = question.word_list() {
+                    assert!(!codes.is_empty(), "{pointer} has codes");
+                    for code in codes.iter() {
+                        let key = match code {
+                            Value::Bool(b) if question.kind == Kind::Tri => if *b { "yes" } else { "no" }.to_owned(),
+                            Value::Bool(b) => b.to_string(),
+                            Value::String(s) => s.clone(),
+                            other => panic!("{pointer}: {other}"),
+                        };
+                        assert!(words[list][&key].is_string(), "`{key}` of {pointer} has words in `{list}`");
+                    }
                 }
             }
         }
     }
 
+    /// The table is held to the service's own description (online-service.json): every field a
+    /// person fills in on any of its journeys has a question, every option of it is offered
+    /// under its exact value and label, a list answer is asked as an entry of the field's list,
+    /// and no question claims a field the service does not have.
     #[test]
-    fn every_code_of_both_formats_reads_in_words() {
-        let words = project_file("data/words.json");
-        for file in ["schemas/referral.schema.json", "schemas/referral-v1.schema.json"] {
-            let schema = project_file(file);
-            let mut all = Vec::new();
-            members(&schema, &schema, String::new(), &mut all);
-            for (pointer, node) in all {
-                let codes = node["enum"].as_array().or(resolve(&schema, &node["items"])["enum"].as_array());
-                for question in asked(&pointer) {
-                    let Some(list) = question.word_list() else { continue };
-                    let codes: Vec<Value> = match question.kind {
-                        Kind::YesNo => vec![json!("true"), json!("false")],
-                        _ if node["type"] == "boolean" => vec![json!(true), json!(false)],
-                        _ => codes.cloned().unwrap_or_default(),
-                    };
-                    assert!(!codes.is_empty(), "{file}: {pointer} has codes");
-                    for code in codes {
-                        let key = match code {
-                            Value::Bool(b) if question.kind == Kind::Tri => if b { "yes" } else { "no" }.to_owned(),
-                            Value::String(s) => s,
-                            other => panic!("{pointer}: {other}"),
-                        };
-                        assert!(words[list][&key].is_string(), "{file}: `{key}` of {pointer} has words in `{list}`");
-                    }
+    fn the_table_is_the_services_fields_and_options() {
+        let service = project_file("data/online-form/online-service.json");
+        let mut fields = std::collections::BTreeMap::new();
+        let journeys = service["journeys"].as_object().unwrap();
+        let on_journeys: BTreeSet<&str> = journeys
+            .values()
+            .flat_map(|j| j["pages"].as_array().unwrap())
+            .map(|p| p["path"].as_str().unwrap())
+            .chain(["/verify/who-do-you-work-for"])
+            .collect();
+        for page in service["pages"].as_array().unwrap().iter().chain(service["sign_in"].as_array().unwrap()) {
+            if !on_journeys.contains(page["path"].as_str().unwrap()) {
+                continue;
+            }
+            for field in page["fields"].as_array().into_iter().flatten() {
+                fields.insert(field["name"].as_str().unwrap().to_owned(), field.clone());
+            }
+        }
+        assert!(fields.len() > 100, "{} fields read", fields.len());
+        // What the table says of each field: the questions that name it, and the choices that do.
+        let mut claimed: std::collections::BTreeMap<String, Vec<&Question>> = Default::default();
+        let named = |q: &'static Question| -> Vec<String> {
+            let mut names: Vec<String> = match &q.service {
+                Some(Service::Field(f)) if f.contains("{n}") => {
+                    (1..=10).map(|n| f.replace("{n}", &n.to_string())).collect()
+                }
+                Some(Service::Field(f)) => vec![f.clone()],
+                Some(Service::Fork(forks)) => forks.iter().map(|f| f.field.clone()).collect(),
+                None => Vec::new(),
+            };
+            names.extend(q.choices.iter().filter_map(|c| c.field.clone()));
+            names
+        };
+        for (_, question) in all() {
+            for q in std::iter::once(question).chain(&question.fields) {
+                for name in named(q) {
+                    assert!(fields.contains_key(&name), "{}: the service has no field `{name}`", q.pointer);
+                    claimed.entry(name).or_default().push(q);
+                }
+            }
+        }
+        for (name, field) in &fields {
+            let questions = claimed.get(name).unwrap_or_else(|| panic!("the service's field `{name}` has no question"));
+            for q in questions {
+                let kind = field["type"].as_str().unwrap();
+                if let Some(options) = field["options"].as_array() {
+                    let offered: Vec<(&str, &str)> =
+                        q.choices.iter().map(|c| (c.value.as_deref().unwrap_or_default(), c.label.as_str())).collect();
+                    let service: Vec<(&str, &str)> =
+                        options.iter().map(|o| (o["value"].as_str().unwrap(), o["label"].as_str().unwrap())).collect();
+                    assert_eq!(offered, service, "{}: the options of `{name}`, each value and label", q.pointer);
+                } else if kind == "checkbox" {
+                    let choice = q
+                        .choices
+                        .iter()
+                        .find(|c| c.field.as_deref() == Some(name.as_str()) || c.value.as_deref() == Some("true"));
+                    let choice = choice.unwrap_or_else(|| panic!("{}: no tick for `{name}`", q.pointer));
+                    assert_eq!(
+                        Some(choice.label.as_str()),
+                        field["label"].as_str(),
+                        "{}: the label of `{name}`",
+                        q.pointer
+                    );
+                } else if field["list"].is_string() {
+                    assert!(
+                        matches!(q.kind, Kind::Entry | Kind::Entries),
+                        "{}: `{name}` takes an entry of its list",
+                        q.pointer
+                    );
+                } else {
+                    assert!(q.choices.is_empty() && q.words.is_none(), "{}: `{name}` is typed, not chosen", q.pointer);
                 }
             }
         }
@@ -420,8 +544,8 @@ mod tests {
     fn a_member_is_in_the_section_of_its_question() {
         let id = |pointer: &str| section_of(pointer).map(|section| section.id.as_str());
         assert_eq!(id("/consent/explained/nrm"), Some("consent"));
-        assert_eq!(id("/exploitation/types/0"), id("/exploitation/types"));
-        assert_eq!(id("/exploitation/types"), Some("exploiters"));
+        assert_eq!(id("/exploitation/kinds/0"), id("/exploitation/kinds"));
+        assert_eq!(id("/exploitation/kinds"), Some("exploiters"));
         // A whole object: where its first question is asked.
         assert_eq!(id("/potential_victim"), Some("age"));
         assert_eq!(id("/format_version"), None);

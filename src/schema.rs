@@ -1,7 +1,8 @@
 //! The JSON Schemas of the format versions: the single source of the draft's structure.
 //!
-//! The binary embeds `schemas/referral.schema.json` (version 2, the current one) and
-//! `schemas/referral-v1.schema.json`, and compiles each once, when first needed. Each schema
+//! The binary embeds `schemas/referral.schema.json` (version 3, the current one),
+//! `schemas/referral-v2.schema.json` and `schemas/referral-v1.schema.json`, and compiles each
+//! once, when first needed. Each schema
 //! failure becomes a finding: its rule is the `x-rule` annotation nearest to the failing keyword
 //! (so a child's missing consent note is CON003), else INP003 for an unknown member, REQ001 for a
 //! missing one and REQ002 for any other.
@@ -18,6 +19,8 @@ use std::sync::LazyLock;
 
 /// The current version's schema: what `nrm schema` prints and editors use.
 pub const TEXT: &str = include_str!("../schemas/referral.schema.json");
+/// Version 2's schema, frozen.
+pub const TEXT_V2: &str = include_str!("../schemas/referral-v2.schema.json");
 /// Version 1's schema, frozen: which members a version 1 draft could hold.
 pub const TEXT_V1: &str = include_str!("../schemas/referral-v1.schema.json");
 
@@ -77,12 +80,14 @@ fn collect_min_lengths(root: &Value, node: &Value, pointer: String, out: &mut Ve
 }
 
 static V1: LazyLock<Schema> = LazyLock::new(|| Schema::compile(TEXT_V1, "format version 1"));
-static V2: LazyLock<Schema> = LazyLock::new(|| Schema::compile(TEXT, "format version 2"));
+static V2: LazyLock<Schema> = LazyLock::new(|| Schema::compile(TEXT_V2, "format version 2"));
+static V3: LazyLock<Schema> = LazyLock::new(|| Schema::compile(TEXT, "format version 3"));
 
 fn of(version: Version) -> &'static Schema {
     match version {
         Version::V1 => &V1,
         Version::V2 => &V2,
+        Version::V3 => &V3,
     }
 }
 
@@ -93,7 +98,7 @@ pub fn is_member_name(name: &str) -> bool {
         // Read from the texts, not the compiled schemas: a report of one version's draft
         // should not compile the other version's validator.
         let mut names = std::collections::HashSet::new();
-        for text in [TEXT_V1, TEXT] {
+        for text in [TEXT_V1, TEXT_V2, TEXT] {
             let document: Value = serde_json::from_str(text).expect("the embedded schema is JSON");
             collect_member_names(&document, &mut names);
         }
@@ -213,7 +218,7 @@ impl Schema {
                 for name in unexpected {
                     let mut member_pointer = pointer.to_owned();
                     push_segment(&mut member_pointer, name);
-                    let message = unknown_member_message(name, subschema, self.name);
+                    let message = unknown_member_message(&member_pointer, name, subschema, self.name);
                     out.push((Finding::new(&INP003, member_pointer, message), None));
                 }
             }
@@ -322,9 +327,18 @@ fn type_words(kind: &TypeKind) -> String {
     }
 }
 
-/// INP003's message: never the unknown name itself (the pointer carries it), but the nearest
+/// INP003's message: never the unknown name itself (the pointer carries it), but, for a member of
+/// an older version, where its answer goes now (`data/moved-members.json`), else the nearest
 /// known member when one is close.
-fn unknown_member_message(name: &str, subschema: &Value, version: &str) -> String {
+fn unknown_member_message(pointer: &str, name: &str, subschema: &Value, version: &str) -> String {
+    static MOVED: LazyLock<Value> = LazyLock::new(|| {
+        serde_json::from_str(include_str!("../data/moved-members.json")).expect("data/moved-members.json is JSON")
+    });
+    if version == V3.name
+        && let Some(moved) = MOVED["members"][pointer].as_str()
+    {
+        return format!("`{name}` is a member of format version 2, not of version 3: {moved}");
+    }
     let known = subschema.get("properties").and_then(Value::as_object).into_iter().flat_map(|p| p.keys());
     match crate::suggest::nearest(name, known) {
         Some(near) => format!("this member is not part of {version} here; did you mean `{near}`?"),
@@ -340,6 +354,26 @@ mod tests {
     fn the_crime_reports_police_forces_are_the_online_forms_list() {
         let listed: Value = serde_json::from_str(include_str!("../data/online-form/uk-police-forces.json")).unwrap();
         assert_eq!(V2.document["$defs"]["police_force"]["enum"], listed);
+    }
+
+    /// An editor offers the service's lists as the draft is typed (`examples`, which the check
+    /// itself ignores: SVC003 names the nearest entries instead).
+    #[test]
+    fn the_editors_suggestions_are_the_services_lists() {
+        let list = |text: &str| serde_json::from_str::<Value>(text).unwrap();
+        let defs = &V3.document["$defs"];
+        let organisations = &crate::registry::Registry::built_in().online_form.organisations;
+        assert_eq!(defs["organisation"]["examples"], serde_json::json!(organisations));
+        for (name, text) in [
+            ("town", include_str!("../data/online-form/uk-cities-and-towns.json")),
+            ("region", include_str!("../data/online-form/uk-regions.json")),
+            ("local_authority", include_str!("../data/online-form/uk-local-authorities.json")),
+            ("police_force", include_str!("../data/online-form/uk-police-forces.json")),
+            ("country", include_str!("../data/online-form/countries.json")),
+            ("nationality", include_str!("../data/online-form/nationalities.json")),
+        ] {
+            assert_eq!(defs[name]["examples"], list(text), "$defs/{name}");
+        }
     }
 
     #[test]
@@ -379,15 +413,20 @@ mod tests {
     }
 
     #[test]
-    fn both_versions_compile_and_know_their_version() {
+    fn every_version_compiles_and_knows_its_version() {
         assert_eq!(V1.document["properties"]["format_version"]["const"], 1);
         assert_eq!(V2.document["properties"]["format_version"]["const"], 2);
-        assert!(is_member_name("narrative") && is_member_name("how_it_started"), "members of both versions");
+        assert_eq!(V3.document["properties"]["format_version"]["const"], 3);
+        assert!(
+            is_member_name("narrative") && is_member_name("aliases") && is_member_name("kinds"),
+            "every version's members"
+        );
     }
 
     #[test]
     fn the_lengths_counted_without_invisible_characters_are_the_schemas_min_lengths() {
         let pointers = |schema: &Schema| schema.min_lengths.iter().map(|(p, n)| format!("{p} {n}")).collect::<Vec<_>>();
+        assert_eq!(pointers(&V3), ["/consent_note/how_informed 20", "/consent_note/reason_not_informed 20"]);
         assert_eq!(pointers(&V2), ["/consent_note/how_informed 20", "/consent_note/reason_not_informed 20"]);
         assert_eq!(
             pointers(&V1),

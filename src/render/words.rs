@@ -10,6 +10,11 @@ static WORDS: LazyLock<Value> =
 static ISO: LazyLock<Value> = LazyLock::new(|| {
     serde_json::from_str(include_str!("../../data/iso-names.json")).expect("data/iso-names.json is JSON")
 });
+static SERVICE_CODES: LazyLock<Value> = LazyLock::new(|| {
+    serde_json::from_str(include_str!("../../data/iso-service.json")).expect("data/iso-service.json is JSON")
+});
+static KINDS: LazyLock<Value> =
+    LazyLock::new(|| serde_json::from_str(include_str!("../../data/kinds.json")).expect("data/kinds.json is JSON"));
 
 /// A code of one of the format's lists in words (`data/words.json`); an unknown code as itself.
 pub fn word(list: &str, code: &str) -> String {
@@ -30,6 +35,26 @@ pub fn country_code(code: &str) -> Option<&'static str> {
         return Some("unknown");
     }
     iso["countries"].as_object()?.get_key_value(code).map(|(code, _)| code.as_str())
+}
+
+/// The ISO code of one of the service's nationalities (`Vietnamese`: `VN`; the nations of the
+/// UK: `GB`; `Unknown`: `unknown`), or `None` for text that is not an entry.
+pub fn nationality_code(entry: &str) -> Option<&'static str> {
+    let codes: &'static Value = &SERVICE_CODES;
+    codes["nationality_codes"].get(entry)?.as_str()
+}
+
+/// The service's entry for an ISO code, in its list of `countries` or `nationalities`: the one
+/// entry the code names, if there is one.
+pub fn service_entry(list: &str, code: &str) -> Option<&'static str> {
+    let codes: &'static Value = &SERVICE_CODES;
+    codes[list].get(code)?.as_str()
+}
+
+/// The NRM type of exploitation a tick of the service's (`kinds`) belongs to.
+pub fn type_of_kind(kind: &str) -> Option<&'static str> {
+    let kinds: &'static Value = &KINDS;
+    kinds["types"].get(kind)?.as_str()
 }
 
 pub fn country(code: &str) -> String {

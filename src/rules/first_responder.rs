@@ -2,6 +2,7 @@
 //! may refer, and the online form verifies their work email; the registry says who is
 //! designated, where, and with which email domains.
 
+use super::input::Version;
 use super::{Context, Finding, Rule, Severity};
 use crate::registry::{Organisation, domain_matches};
 
@@ -82,9 +83,9 @@ pub static FR007: Rule = Rule {
 
 pub static FR008: Rule = Rule {
     id: "FR008",
-    severity: Severity::Warning,
-    summary: "`organisation.name` is not one of the organisations the online form offers",
-    why: "The online form asks for the organisation from its own list; a name it does not offer has to be chosen again there, and the nearest one is usually what was meant.",
+    severity: Severity::Error,
+    summary: "`organisation.name` is not one of the organisations the online form offers (a warning in format versions 1 and 2)",
+    why: "The online service asks for the organisation from its own list, and refuses any other name, without saying why; the nearest one on the list is usually what was meant. Format versions 1 and 2 asked for the name as the organisation calls itself, so there it is a warning.",
     source: "the online form's organisation list (Home Office, Report modern slavery service)",
     fails: r#""organisation": { "type": "local_authority", "name": "Lincolnshire Council" }"#,
     passes: r#""organisation": { "type": "local_authority", "name": "Lincolnshire County Council" }"#,
@@ -214,8 +215,11 @@ fn offered_by_online_form(cx: &Context, out: &mut Vec<Finding>) {
     let nearest = crate::suggest::nearest(name, form.organisations.iter());
     let message = match nearest {
         // The suggestion is the form's own list, never the draft's value.
-        Some(near) => format!("the online form does not offer this organisation name; did you mean `{near}`?"),
-        None => "the online form does not offer this organisation name; choose yours from its list (`data/first-responders.json`, `online_form.organisations`)".to_owned(),
+        Some(near) => format!(
+            "the online service does not offer this organisation name, and refuses it without saying why; did you mean `{near}`?"
+        ),
+        None => "the online service does not offer this organisation name, and refuses it without saying why; choose yours from its list (`data/first-responders.json`, `online_form.organisations`)".to_owned(),
     };
-    out.push(Finding::new(&FR008, NAME, message));
+    let finding = Finding::new(&FR008, NAME, message);
+    out.push(if cx.draft.version == Version::V3 { finding } else { finding.at(Severity::Warning) });
 }

@@ -47,21 +47,21 @@ pub static INP004: Rule = Rule {
 pub static INP005: Rule = Rule {
     id: "INP005",
     severity: Severity::Error,
-    summary: "`format_version` is not 1 or 2",
-    why: "The rules are those of format versions 1 and 2; a draft written for another version is not checked against them, since every finding would be a guess.",
-    source: "draft format, version 2",
-    fails: r#"{ "format_version": 3 }"#,
-    passes: r#"{ "format_version": 2 }"#,
+    summary: "`format_version` is not 1, 2 or 3",
+    why: "The rules are those of format versions 1, 2 and 3; a draft written for another version is not checked against them, since every finding would be a guess.",
+    source: "draft format, version 3",
+    fails: r#"{ "format_version": 4 }"#,
+    passes: r#"{ "format_version": 3 }"#,
 };
 
 pub static INP006: Rule = Rule {
     id: "INP006",
     severity: Severity::Info,
-    summary: "`format_version` is 1: checked by version 1's rules; `nrm migrate` writes the version 2 draft, which answers every question of the current online form",
-    why: "Version 1 drafts hold about half of what the Home Office's online form asks. They still pass where they did, so no draft in progress is lost, but the first responder should know that the form will ask more, and that `nrm migrate` turns the draft into version 2, whose check lists the questions still to answer.",
-    source: "draft format, version 2",
-    fails: r#"{ "format_version": 1, … }"#,
-    passes: r#"{ "format_version": 2, … }"#,
+    summary: "`format_version` is 1 or 2: checked by that version's rules; `nrm migrate` writes the version 3 draft, whose answers the online service takes as they are",
+    why: "A version 1 draft holds about half of what the Home Office's online service asks, and a version 2 draft answers every question but not always as the service takes it: codes where the service lists names, one name where it asks two, its own ticks for the kinds of exploitation. Such drafts are still checked, so no draft in progress is lost, and every rule of the service (SVC) applies to them; but only a version 3 draft can be copied into the service as it is, and `nrm migrate` writes it, leaving for the person only what must be chosen.",
+    source: "draft format, version 3",
+    fails: r#"{ "format_version": 2, … }"#,
+    passes: r#"{ "format_version": 3, … }"#,
 };
 
 pub static RULES: [&Rule; 6] = [&INP001, &INP002, &INP003, &INP004, &INP005, &INP006];
@@ -71,29 +71,41 @@ pub static RULES: [&Rule; 6] = [&INP001, &INP002, &INP003, &INP004, &INP005, &IN
 pub enum Version {
     V1,
     V2,
+    V3,
 }
 
-/// The draft's format version, with INP006 for version 1; INP005, and no version, for any other.
-/// A missing `format_version` is left to the schema (REQ001), and the draft is checked as the
-/// current version, the one `nrm new` writes.
+impl Version {
+    pub fn number(self) -> u32 {
+        match self {
+            Version::V1 => 1,
+            Version::V2 => 2,
+            Version::V3 => 3,
+        }
+    }
+}
+
+/// The draft's format version, with INP006 for versions 1 and 2; INP005, and no version, for any
+/// other. A missing `format_version` is left to the schema (REQ001), and the draft is checked as
+/// the current version, the one `nrm new` writes.
 pub fn version(value: &Value) -> Result<(Version, Option<Finding>), Finding> {
+    let older = |version: Version| {
+        let number = version.number();
+        let message = format!(
+            "format version {number}: checked by version {number}'s rules; `nrm migrate` writes the version 3 \
+             draft, whose answers the online service takes as they are, and its check lists what is left to \
+             choose or answer"
+        );
+        Ok((version, Some(Finding::new(&INP006, "/format_version", message))))
+    };
     match value.get("format_version").map(Value::as_u64) {
-        None => Ok((Version::V2, None)),
-        Some(Some(2)) => Ok((Version::V2, None)),
-        Some(Some(1)) => Ok((
-            Version::V1,
-            Some(Finding::new(
-                &INP006,
-                "/format_version",
-                "format version 1: checked by version 1's rules; `nrm migrate` writes the version 2 draft, \
-                 whose check lists the questions of the online form still to answer",
-            )),
-        )),
+        None | Some(Some(3)) => Ok((Version::V3, None)),
+        Some(Some(2)) => older(Version::V2),
+        Some(Some(1)) => older(Version::V1),
         Some(_) => Err(Finding::new(
             &INP005,
             "/format_version",
-            "this draft is not format version 1 or 2, the versions this nrm knows; it was not checked. \
-             Use `\"format_version\": 2`",
+            "this draft is not format version 1, 2 or 3, the versions this nrm knows; it was not checked. \
+             Use `\"format_version\": 3`",
         )),
     }
 }

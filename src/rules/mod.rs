@@ -18,6 +18,7 @@ pub mod input;
 pub mod professional;
 pub mod route;
 pub mod safeguarding;
+pub mod service;
 pub mod structure;
 pub mod urgency;
 
@@ -80,15 +81,30 @@ pub struct Finding {
     pub anchor: Anchor,
     /// For a member that is missing, its name: the finding points at the object that lacks it.
     pub missing: Option<String>,
+    /// The rule's severity, or a lesser one where rules.md gives an older format version one
+    /// (FR008 is a warning in versions 1 and 2): set through `at`.
+    pub severity: Severity,
 }
 
 impl Finding {
     pub fn new(rule: &'static Rule, pointer: impl Into<String>, message: impl Into<String>) -> Self {
-        Finding { rule, pointer: pointer.into(), message: message.into(), anchor: Anchor::Value, missing: None }
+        Finding {
+            rule,
+            pointer: pointer.into(),
+            message: message.into(),
+            anchor: Anchor::Value,
+            missing: None,
+            severity: rule.severity,
+        }
     }
 
     pub fn severity(&self) -> Severity {
-        self.rule.severity
+        self.severity
+    }
+
+    /// The finding at another severity than its rule's.
+    pub fn at(self, severity: Severity) -> Self {
+        Finding { severity, ..self }
     }
 }
 
@@ -122,6 +138,7 @@ pub fn catalogue() -> impl Iterator<Item = &'static Rule> {
         &dates::RULES[..],
         &decision::RULES[..],
         &professional::RULES[..],
+        &service::RULES[..],
     ]
     .into_iter()
     .flatten()

@@ -12,8 +12,8 @@ pub static URG001: Rule = Rule {
     summary: "a child seeking asylum from Albania, Vietnam or Sudan: an immediate NRM referral is expected, and the package is marked \"Priority: immediate\"",
     why: "Children from these countries who seek asylum are among the most often trafficked, and many go missing soon after arrival.",
     source: "local safeguarding procedure",
-    fails: r#""age_status": "child", "nationality": "VN", "asylum_seeking": true"#,
-    passes: r#""age_status": "child", "nationality": "VN", "asylum_seeking": false"#,
+    fails: r#""age_status": "child", "nationality": "Vietnamese", "asylum_seeking": true"#,
+    passes: r#""age_status": "child", "nationality": "Vietnamese", "asylum_seeking": false"#,
 };
 
 pub static RULES: [&Rule; 1] = [&URG001];
@@ -22,7 +22,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let draft = &cx.draft;
     if draft.is_child()
         && draft.is_true("/potential_victim/asylum_seeking")
-        && draft.str("/potential_victim/nationality").is_some_and(|n| IMMEDIATE.contains(&n))
+        && draft.nationality_code().is_some_and(|n| IMMEDIATE.contains(&n))
     {
         out.push(Finding::new(
             &URG001,
