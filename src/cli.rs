@@ -19,9 +19,9 @@ pub enum Command {
     Render(RenderArgs),
     /// Build the email to the Single Competent Authority from a rendered package, and send it
     Email(EmailArgs),
-    /// Start a draft: every member the case needs, left empty to fill in
+    /// Start a format version 3 draft: every member the case needs, left empty to fill in
     New(NewArgs),
-    /// Write the format version 2 draft of a version 1 draft: every value kept, the new questions left to fill in
+    /// Write the format version 3 draft of a version 1 or 2 draft: every value kept, what is left to choose or answer listed by `check`
     Migrate(MigrateArgs),
     /// Fill in a draft as a guided form in your web browser, served on this machine only
     Form(FormArgs),
@@ -68,17 +68,17 @@ pub struct NewArgs {
     /// The referral date written into `prepared_on` (default: today's local date)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub today: Option<NaiveDate>,
-    /// The config file, for the `[first_responder]` defaults
+    /// The config file, for the `[first_responder]` defaults (`first_name` and `last_name`; a lone `name` is not split)
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 }
 
 #[derive(Args)]
 pub struct MigrateArgs {
-    /// A format version 1 draft, or `-` for standard input
+    /// A format version 1 or 2 draft, or `-` for standard input
     #[arg(value_name = "DRAFT")]
     pub draft: PathBuf,
-    /// Write the version 2 draft to this file (never overwritten) instead of standard output
+    /// Write the version 3 draft to this file (never overwritten) instead of standard output
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }

@@ -22,6 +22,12 @@ pub struct Config {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct FirstResponder {
+    /// The online service asks the first name and the last name apart (format version 3).
+    pub first_name: String,
+    pub last_name: String,
+    /// The one name of configs written for format version 2: still read, so such a config keeps
+    /// working, but never split into a first and a last name (which words are which is the
+    /// person's to say); `nrm new` leaves both to fill in and says so.
     pub name: String,
     pub role: String,
     pub email: String,

@@ -1,7 +1,9 @@
-//! `nrm new`: a format version 2 draft with every member its case needs, empty or `null` where
+//! `nrm new`: a format version 3 draft with every member its case needs, empty or `null` where
 //! the first responder must fill it in, so that `nrm check` on it is the list of what is left to
 //! do. A member whose question depends on an answer not yet given is left out: the check asks
-//! for it once that answer is there. `nrm migrate` starts from the same skeleton.
+//! for it once that answer is there. So is an optional one (a nickname, a second nationality, the
+//! last contact's details): an empty answer would be a finding, and the draft is whole without it.
+//! `nrm migrate` takes from the same skeleton the questions an older draft lacks.
 
 use crate::config::FirstResponder;
 use chrono::NaiveDate;
@@ -82,7 +84,8 @@ pub fn render(request: &Request) -> Result<String, String> {
             "location": request.known.location,
         },
         "first_responder": {
-            "name": literal(&responder.name),
+            "first_name": literal(&responder.first_name),
+            "last_name": literal(&responder.last_name),
             "role": literal(&responder.role),
             "email": literal(&responder.email),
             "phone": literal(&responder.phone),

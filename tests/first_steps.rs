@@ -30,28 +30,65 @@ fn left_empty(draft: &Value, pointer: &str) -> bool {
     }
 }
 
+/// The pointers of the members `nrm new` left empty, at every depth.
+fn empty_members(value: &Value, pointer: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(members) => {
+            for (name, member) in members {
+                empty_members(member, format!("{pointer}/{name}"), out);
+            }
+        }
+        _ if left_empty(value, "") => out.push(pointer),
+        _ => {}
+    }
+}
+
 #[test]
 fn a_new_draft_checks_as_a_list_of_what_is_left_to_fill_in() {
     for (args, present, absent) in [
         (
             vec!["--child", "--nation", "england"],
-            vec!["/consent_note", "/safeguarding/children_services/phone", "/background", "/professional/insight"],
+            vec![
+                "/consent_note",
+                "/safeguarding/children_services/phone",
+                "/background/place_of_birth",
+                "/professional/insight",
+                "/exploitation/kinds",
+                "/first_responder/contact_in_absence",
+            ],
             vec!["/consent", "/support", "/decision", "/duty_to_notify", "/exploitation/while_child"],
         ),
         (
             vec!["--adult", "--nation", "wales"],
-            vec!["/consent", "/support/requested", "/decision/safe_to_write", "/exploitation/while_child"],
+            vec![
+                "/consent",
+                "/support/requested",
+                "/decision/recipient",
+                "/decision/methods",
+                "/exploitation/while_child",
+                "/potential_victim/children/has",
+            ],
             vec!["/consent_note", "/safeguarding", "/duty_to_notify", "/support/contact"],
         ),
         (
             vec!["--adult", "--nation", "england", "--route", "duty_to_notify"],
-            vec!["/duty_to_notify/reason_not_referred", "/exploitation", "/cooperation/willing"],
+            vec![
+                "/duty_to_notify/reason_not_referred",
+                "/exploitation/kinds",
+                "/cooperation/willing",
+                "/first_responder/first_name",
+                "/potential_victim/gender",
+            ],
             vec![
                 "/potential_victim/given_names",
                 "/potential_victim/date_of_birth",
+                "/potential_victim/children",
+                // The service asks neither on a Duty to Notify.
+                "/first_responder/contact_in_absence",
                 "/consent",
                 "/decision",
                 "/support",
+                "/evidence",
             ],
         ),
         (vec!["--child"], vec!["/safeguarding/guardian/service"], vec!["/support"]),
@@ -60,12 +97,13 @@ fn a_new_draft_checks_as_a_list_of_what_is_left_to_fill_in() {
         assert!(output.status.success(), "{args:?}");
         let text = stdout(&output);
         let draft: Value = serde_json::from_str(&text).expect("the skeleton is JSON");
-        assert_eq!(draft["format_version"], 2, "{args:?}");
+        assert_eq!(draft["format_version"], 3, "{args:?}");
         assert!(draft["$schema"].is_string());
         for pointer in present {
             assert!(draft.pointer(pointer).is_some(), "{args:?} has {pointer}");
         }
-        // A question that depends on an answer not given yet is left out until it is.
+        // A question that depends on an answer not given yet is left out until it is, and so
+        // is an optional one: an empty answer would be a finding.
         let conditional = [
             "/potential_victim/interpreter_language",
             "/potential_victim/children/count",
@@ -73,12 +111,32 @@ fn a_new_draft_checks_as_a_list_of_what_is_left_to_fill_in() {
             "/exploitation/what_keeps_them",
             "/exploitation/how_they_left",
             "/exploitation/uk_towns",
+            "/exploitation/countries",
+            "/exploitation/other_kind",
             "/exploitation/not_reported_reasons",
             "/professional/indicators_details",
             "/exploiters/whereabouts",
             "/future_risk_reasons",
             "/crime_report/reference",
+            "/decision/email",
+            "/decision/email_safe",
+            "/decision/post",
+            "/potential_victim/nickname",
+            "/potential_victim/second_nationality",
+            "/potential_victim/current_location/local_authority",
+            "/exploitation/last_contact_details",
         ];
+        // No member of an older format version.
+        for old in [
+            "/first_responder/name",
+            "/potential_victim/aliases",
+            "/potential_victim/name_unknown",
+            "/exploitation/types",
+            "/exploitation/location_details",
+            "/decision/safe_to_write",
+        ] {
+            assert!(draft.pointer(old).is_none(), "{args:?}: {old}");
+        }
         for pointer in absent.iter().chain(&conditional) {
             assert!(draft.pointer(pointer).is_none(), "{args:?} leaves out {pointer}");
         }
@@ -94,6 +152,15 @@ fn a_new_draft_checks_as_a_list_of_what_is_left_to_fill_in() {
             let pointer = finding["pointer"].as_str().unwrap();
             assert!(left_empty(&draft, pointer), "{args:?}: {pointer} is a member the skeleton left empty");
         }
+        // And the other way: every member left empty is asked for, but the date of birth, which
+        // may stay `null` (not known).
+        let mut empty = Vec::new();
+        empty_members(&draft, String::new(), &mut empty);
+        empty.retain(|pointer| pointer != "/potential_victim/date_of_birth");
+        let mut asked: Vec<String> = found.iter().map(|f| f["pointer"].as_str().unwrap().to_owned()).collect();
+        asked.sort();
+        empty.sort();
+        assert_eq!(asked, empty, "{args:?}: the check is the list of what is left to fill in");
     }
     assert_eq!(new(&["--child", "--route", "duty_to_notify"]).status.code(), Some(2));
     assert_eq!(new(&[]).status.code(), Some(2), "--child or --adult must be said");
@@ -124,8 +191,8 @@ fn a_new_draft_takes_the_first_responder_from_the_config_and_never_overwrites() 
     let config = folder.path().join("nrm.toml");
     fs::write(
         &config,
-        "[first_responder]\nname = \"Priya Sharma\"\nrole = \"Senior social worker\"\nemail = \"priya.sharma@lincolnshire.gov.uk\"\n\
-         phone = \"01522 555 0142\"\norganisation = { type = \"local_authority\", name = \"Lincolnshire County Council\" }\n\
+        "[first_responder]\nfirst_name = \"Priya\"\nlast_name = \"Sharma\"\nrole = \"Senior social worker\"\n\
+         email = \"priya.sharma@lincolnshire.gov.uk\"\nphone = \"01522 555 0142\"\norganisation = { type = \"local_authority\", name = \"Lincolnshire County Council\" }\n\
          contact_in_absence = \"childrens.safeguarding@lincolnshire.gov.uk\"\n",
     )
     .unwrap();
@@ -138,7 +205,12 @@ fn a_new_draft_takes_the_first_responder_from_the_config_and_never_overwrites() 
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("`name`"), "a config of version 3's names: no note");
     let draft: Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(
+        (&draft["first_responder"]["first_name"], &draft["first_responder"]["last_name"]),
+        (&"Priya".into(), &"Sharma".into())
+    );
     assert_eq!(draft["first_responder"]["email"], "priya.sharma@lincolnshire.gov.uk");
     assert_eq!(draft["first_responder"]["organisation"]["type"], "local_authority");
     assert_eq!(draft["first_responder"]["contact_in_absence"], "childrens.safeguarding@lincolnshire.gov.uk");
@@ -151,6 +223,30 @@ fn a_new_draft_takes_the_first_responder_from_the_config_and_never_overwrites() 
     let again = nrm().args(["new", "--child", "--out"]).arg(&path).output().unwrap();
     assert_eq!(again.status.code(), Some(2));
     assert_eq!(fs::read_to_string(&path).unwrap(), "kept", "--out never overwrites");
+}
+
+/// A config written for format version 2 has the first responder's one `name`; the service asks a
+/// first and a last name, and which words are which is not for `nrm new` to guess.
+#[test]
+fn a_config_with_one_name_leaves_the_two_names_to_fill_in_and_says_so() {
+    let folder = tempfile::tempdir().unwrap();
+    let config = folder.path().join("nrm.toml");
+    fs::write(&config, "[first_responder]\nname = \"Priya Sharma\"\nrole = \"Senior social worker\"\n").unwrap();
+    let output = nrm().args(["new", "--today", TODAY, "--adult", "--config"]).arg(&config).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("`first_name`") && said.contains("`last_name`"), "says what to set: {said}");
+    assert!(!said.contains("Priya") && !said.contains("Sharma"), "never the name itself: {said}");
+    let text = stdout(&output);
+    assert!(!text.contains("Priya") && !text.contains("Sharma"), "not written, not split:\n{text}");
+    let draft: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(draft["first_responder"]["role"], "Senior social worker");
+    let asked: Vec<&str> = findings(&text)
+        .iter()
+        .filter_map(|f| f["pointer"].as_str().filter(|p| p.ends_with("_name") && p.starts_with("/first_responder/")))
+        .map(|p| if p.ends_with("first_name") { "first_name" } else { "last_name" })
+        .collect();
+    assert_eq!(asked, ["first_name", "last_name"], "the check asks for both");
 }
 
 #[test]

@@ -71,23 +71,21 @@ fn typed(text: &str) -> String {
 fn read(question: &Question, pointer: &str, posted: &[(String, String)]) -> Option<Value> {
     let one = values(posted, pointer).next().map(typed).filter(|t| !t.is_empty());
     match question.kind {
-        Kind::Text | Kind::Long | Kind::Email | Kind::Phone | Kind::Ngo | Kind::Country | Kind::Language => {
-            one.map(Value::String)
-        }
+        Kind::Text | Kind::Long | Kind::Email | Kind::Phone | Kind::Ngo | Kind::Entry => one.map(Value::String),
         Kind::Number => one.map(|text| {
             serde_json::from_str::<serde_json::Number>(text.trim()).map_or(Value::String(text), Value::Number)
         }),
         Kind::Date => date(pointer, posted),
-        Kind::YesNo | Kind::Tri | Kind::Code => {
+        Kind::YesNo | Kind::Tri | Kind::Code | Kind::Tick => {
             let codes = codes(question, pointer);
             one.map(|text| codes.into_iter().find(|code| code_text(code) == text).unwrap_or(Value::String(text)))
         }
-        Kind::Codes | Kind::Countries | Kind::Languages => {
+        Kind::Codes | Kind::Languages => {
             let chosen: Vec<Value> =
                 values(posted, pointer).filter(|v| !v.is_empty()).map(|v| Value::String(v.to_owned())).collect();
             (!chosen.is_empty()).then_some(Value::Array(chosen))
         }
-        Kind::List => {
+        Kind::Entries => {
             let lines: Vec<Value> = one
                 .iter()
                 .flat_map(|text| text.lines())

@@ -6,7 +6,7 @@
 use super::answers::{code_text, codes, member_schema};
 use crate::check::Located;
 use crate::draft::Draft;
-use crate::questions::{Kind, Question, Section, Suggest, TABLE};
+use crate::questions::{Kind, Question, Section, TABLE};
 use crate::registry::Registry;
 use crate::render::words::{self, capitalised, word};
 use crate::rules::Severity;
@@ -341,10 +341,11 @@ fn field(question: &Question, pointer: &str, value: Option<&Value>, registry: &R
         Kind::Phone => ("tel", Vec::new()),
         Kind::Number => ("number", Vec::new()),
         Kind::Long => ("textarea", Vec::new()),
-        Kind::List => ("list", Vec::new()),
+        Kind::Entries => ("list", Vec::new()),
+        Kind::Entry => ("text", Vec::new()),
         Kind::Date => ("date", Vec::new()),
         Kind::Items => ("items", Vec::new()),
-        Kind::YesNo | Kind::Tri | Kind::Code => {
+        Kind::YesNo | Kind::Tri | Kind::Code | Kind::Tick => {
             let words = question.word_list().unwrap_or_default();
             let choices = codes(question, pointer)
                 .iter()
@@ -376,17 +377,7 @@ fn field(question: &Question, pointer: &str, value: Option<&Value>, registry: &R
             ngos.sort_by(|a, b| a.1.cmp(&b.1));
             ("radios", ngos)
         }
-        Kind::Country | Kind::Countries => {
-            let mut all = words::countries();
-            let one = if question.kind == Kind::Country { pointer.to_owned() } else { format!("{pointer}/0") };
-            if member_schema(&one).to_string().contains("\"unknown\"") {
-                all.insert(0, ("unknown".to_owned(), DO_NOT_KNOW.to_owned()));
-            }
-            (if question.kind == Kind::Country { "select" } else { "select_multiple" }, all)
-        }
-        Kind::Language | Kind::Languages => {
-            (if question.kind == Kind::Language { "select" } else { "select_multiple" }, words::languages())
-        }
+        Kind::Languages => ("select_multiple", words::languages()),
     };
     let typed = shown(value);
     let chosen: Vec<String> = match value {
@@ -439,25 +430,17 @@ fn field(question: &Question, pointer: &str, value: Option<&Value>, registry: &R
         error: None,
         notes: Vec::new(),
         items: Vec::new(),
-        suggestions: question.suggest.map_or_else(Vec::new, |list| suggestions(list, registry).to_vec()),
+        suggestions: suggestions(question, registry).to_vec(),
     }
 }
 
-/// The online form's lists (`data/online-form/`), read once.
-fn suggestions(list: Suggest, registry: &Registry) -> &[String] {
-    static LISTS: LazyLock<[Vec<String>; 3]> = LazyLock::new(|| {
-        let read = |text: &str| serde_json::from_str(text).expect("data/online-form/ holds lists of names");
-        [
-            read(include_str!("../../data/online-form/uk-local-authorities.json")),
-            read(include_str!("../../data/online-form/uk-regions.json")),
-            read(include_str!("../../data/online-form/uk-police-forces.json")),
-        ]
-    });
-    match list {
-        Suggest::Organisations => &registry.online_form.organisations,
-        Suggest::LocalAuthorities => &LISTS[0],
-        Suggest::Regions => &LISTS[1],
-        Suggest::PoliceForces => &LISTS[2],
+/// The service's list for a question's answer, offered as it is typed (`<datalist>`).
+fn suggestions<'r>(question: &Question, registry: &'r Registry) -> &'r [String] {
+    match question.service.as_ref() {
+        Some(crate::questions::Service::Field(name)) if name == "user-organisation" => {
+            &registry.online_form.organisations
+        }
+        _ => &[],
     }
 }
 

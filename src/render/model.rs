@@ -93,7 +93,7 @@ impl Reader<'_, '_> {
         }
         let layout = match question.kind {
             Kind::Long => Layout::Long,
-            Kind::Codes | Kind::Countries | Kind::Languages | Kind::List => Layout::List,
+            Kind::Codes | Kind::Entries | Kind::Languages => Layout::List,
             _ => Layout::Line,
         };
         let values = question.answer(value, self.registry);
