@@ -229,7 +229,7 @@ async fn a_child_in_england_referred_by_a_local_authority() {
     browser.answer_and_continue(&value).await;
     assert_eq!(browser.page.path, "/tasks", "a child's referral has no route to choose");
     let tasks = browser.page.tasks.clone();
-    assert_eq!(tasks[0].title, "First responder details");
+    assert_eq!(tasks[0].title, "Your details and the referral");
 
     // A mistake: an email on a domain the online form does not recognise. The rule that says so
     // (FR004) runs once the organisation is known, which the section's next page asks: the
@@ -251,12 +251,29 @@ async fn a_child_in_england_referred_by_a_local_authority() {
     browser.answer_and_continue(&value).await;
 
     // Another: a date that cannot be.
-    browser.goto("/section/exploitation/0").await;
+    browser.goto("/section/exploitation/1").await;
     let mut wrong = value.clone();
     wrong["exploitation"]["began_on"] = json!("2025-13-31");
     browser.answer(&wrong).await;
     browser.press_continue().await;
     shows_the_error(&mut browser, "/exploitation/began_on#day", "31").await;
+    browser.answer_and_continue(&value).await;
+
+    // And a town the service does not list, typed into its list's input: the page names the
+    // nearest entries, from the service's list, and the town typed stays to be mended.
+    browser.goto("/section/location/0").await;
+    browser.answer_and_continue(&value).await;
+    assert!(browser.page.has_input("/exploitation/uk_towns/0"), "the towns come after where it happened");
+    let mut wrong = value.clone();
+    wrong["exploitation"]["uk_towns"] = json!(["Boston Lincs"]);
+    browser.answer(&wrong).await;
+    browser.press_continue().await;
+    let said = browser.main_text().await;
+    for words in ["the service's list has no such entry", "did you mean Boston"] {
+        assert!(said.contains(words), "{}: the page says {words:?}:\n{said}", browser.page.address);
+    }
+    shows_the_error(&mut browser, "/exploitation/uk_towns/0", "Boston Lincs").await;
+    browser.check_narrow().await;
     browser.answer_and_continue(&value).await;
 
     // Half-way, the browser and the form stop at once.
@@ -422,7 +439,12 @@ async fn a_draft_written_by_hand_opens_and_finishes_unchanged() {
     let missing: Vec<String> = members_of(&value)
         .into_iter()
         .filter(|(pointer, _)| !["/$schema", "/format_version"].contains(&pointer.as_str()))
-        .filter(|(pointer, _)| !shown.iter().any(|s| pointer == s || pointer.starts_with(&format!("{s}/"))))
+        .filter(|(pointer, _)| {
+            // A list is shown by the inputs of its entries (`/exploitation/uk_towns/0`).
+            !shown
+                .iter()
+                .any(|s| pointer == s || pointer.starts_with(&format!("{s}/")) || s.starts_with(&format!("{pointer}/")))
+        })
         .filter(|(_, member)| {
             !member.as_str().is_some_and(|t| {
                 flat.contains(&t.split_whitespace().collect::<Vec<_>>().join(" "))

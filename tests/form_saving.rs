@@ -15,6 +15,8 @@ use std::path::Path;
 use support::{TODAY, check_json, fixture, nrm, rule_ids};
 
 const CHILD: &str = "examples/child-england-pass.json";
+/// The page that asks when the exploitation happened, and the date it began.
+const WHEN: &str = "/section/exploitation/1";
 
 fn example() -> Value {
     serde_json::from_slice(&fs::read(fixture(CHILD)).unwrap()).unwrap()
@@ -160,7 +162,7 @@ fn a_continue_writes_the_whole_draft_atomically_privately_and_in_order() {
     let inode = fs::metadata(&draft).unwrap().ino();
     let form = Form::open(&draft);
     let typed = "Nguyễn Văn Minh said: “since the summer of 2025”";
-    let response = form.continue_with("/section/exploitation/0", &[("/exploitation/when", typed)]);
+    let response = form.continue_with(WHEN, &[("/exploitation/when", typed)]);
     assert_eq!(response.status, 303, "{}", response.brief());
     assert_eq!(names_in(folder.path()), ["draft.json"], "nothing is left beside the draft");
     let metadata = fs::metadata(&draft).unwrap();
@@ -186,12 +188,12 @@ fn a_continue_writes_the_whole_draft_atomically_privately_and_in_order() {
 }
 
 #[test]
-fn a_new_draft_is_made_private_in_version_2() {
+fn a_new_draft_is_made_private_in_the_current_version() {
     let (folder, draft) = folder_with(None);
     let form = Form::open(&draft);
     assert_eq!(names_in(folder.path()), ["draft.json"]);
     assert_eq!(fs::metadata(&draft).unwrap().permissions().mode() & 0o777, 0o600, "mode 0600");
-    assert_eq!(form.json()["format_version"], 2);
+    assert_eq!(form.json()["format_version"], 3);
     let home = form.get("/");
     assert_eq!(home.location(), Some("/start"), "a new draft starts at the start: {}", home.brief());
     let response = form.continue_with("/start", &[("/potential_victim/age_status", "child"), ("/nation", "england")]);
@@ -219,7 +221,7 @@ fn a_value_that_fails_its_checks_is_saved_as_typed() {
     assert_eq!(form.json()["potential_victim"]["claimed_age"], "about sixteen", "saved as typed");
     // An impossible date and a malformed email too.
     let dated = form.continue_with(
-        "/section/exploitation/0",
+        WHEN,
         &[
             ("/exploitation/began_on#day", "31"),
             ("/exploitation/began_on#month", "2"),
@@ -234,11 +236,22 @@ fn a_value_that_fails_its_checks_is_saved_as_typed() {
     );
     assert_eq!(email.status, 200, "{}", email.brief());
     assert_eq!(form.json()["first_responder"]["email"], "priya at the council");
+    // A town the service does not list: kept as typed, with the nearest entries on its page.
+    let towns = form.page_asking("/exploitation/uk_towns/0");
+    let listed = form.continue_with(&towns, &[("/exploitation/uk_towns/0", "Bostn"), ("/exploitation/uk_towns/1", "")]);
+    assert_eq!(listed.status, 200, "{}", listed.brief());
+    let text = form_support::unescape(&listed.body);
+    assert!(text.contains("SVC003") || text.contains("no such entry"), "the page says the list has no such entry");
+    assert!(text.contains("did you mean <code>Boston</code>"), "and names the nearest entry: {}", listed.brief());
+    let input = tags(&listed.body).into_iter().find(|t| t.get("name") == Some("/exploitation/uk_towns/0")).unwrap();
+    assert_eq!(input.get("value"), Some("Bostn"), "what was typed stays in the field");
+    assert_eq!(form.json()["exploitation"]["uk_towns"], json!(["Bostn"]), "saved as typed");
     // Every other answer is still there.
     let mut expected = example();
     expected["potential_victim"]["claimed_age"] = json!("about sixteen");
     expected["exploitation"]["began_on"] = json!("2025-02-31");
     expected["first_responder"]["email"] = json!("priya at the council");
+    expected["exploitation"]["uk_towns"] = json!(["Bostn"]);
     assert_eq!(form.json(), expected);
 }
 
@@ -294,11 +307,19 @@ fn a_code_the_page_cannot_show_is_not_dropped_by_a_continue() {
     let mut value = example();
     value["potential_victim"]["gender"] = json!("femal");
     value["potential_victim"]["asylum_seeking"] = json!("yes");
-    value["exploitation"]["types"] = json!(["criminal", "crimnal"]);
+    value["exploitation"]["kinds"] = json!(["forced_to_commit_crime", "cannabis"]);
+    // What `nrm migrate` keeps of a version 2 draft where the service has no such option.
+    value["exploitation"]["location"] = json!("unknown");
     let (_folder, draft) = folder_with(Some(&serde_json::to_vec_pretty(&value).unwrap()));
     let form = Form::open(&draft);
     let mut changed = Vec::new();
-    for pointer in ["/potential_victim/gender", "/potential_victim/asylum_seeking", "/exploitation/types"] {
+    let pointers = [
+        "/potential_victim/gender",
+        "/potential_victim/asylum_seeking",
+        "/exploitation/kinds",
+        "/exploitation/location",
+    ];
+    for pointer in pointers {
         let page = form.page_asking(pointer);
         form.continue_with(&page, &[]);
         let saved = form.json().pointer(pointer).cloned();
@@ -313,7 +334,7 @@ fn a_code_the_page_cannot_show_is_not_dropped_by_a_continue() {
 fn a_file_changed_on_disk_is_not_written_over() {
     let (folder, draft) = copy_of(CHILD);
     let form = Form::open(&draft);
-    let page = form.get("/section/exploitation/0");
+    let page = form.get(WHEN);
     assert_eq!(page.status, 200);
     let finish = form.get("/finish");
     assert_eq!(finish.status, 200);
@@ -338,14 +359,14 @@ fn a_file_changed_on_disk_is_not_written_over() {
     assert!(!finished.body.contains("Package created"), "{}", finished.brief());
     assert!(!out.join("LCC-2026-0099").exists() && !out.join("LCC-2026-0042").exists(), "no package");
     // Shown afresh, the page offers their answer, and a Continue from it is taken.
-    let again = form.continue_with("/section/exploitation/0", &[]);
+    let again = form.continue_with(WHEN, &[]);
     assert_eq!(again.status, 303, "{}", again.brief());
     assert_eq!(form.json(), theirs);
     // A file the other program left broken is not written over either.
-    let page = form.get("/section/exploitation/0");
+    let page = form.get(WHEN);
     let broken = b"{\n  \"format_version\": 2,\n  \"reference\": \"LCC-2026-0099\",\n".to_vec();
     fs::write(&draft, &broken).unwrap();
-    let refused = form.post("/section/exploitation/0", &form_fields(&page.body));
+    let refused = form.post(WHEN, &form_fields(&page.body));
     assert_ne!(refused.status, 303, "{}", refused.brief());
     assert_eq!(fs::read(&draft).unwrap(), broken, "the broken file is left for its author to mend");
     let left: Vec<String> = names_in(folder.path()).into_iter().filter(|n| n != "out").collect();
@@ -358,7 +379,7 @@ fn a_file_changed_on_disk_is_not_written_over() {
 fn a_refused_continue_gives_back_what_was_typed() {
     let (_folder, draft) = copy_of(CHILD);
     let form = Form::open(&draft);
-    let page = form.get("/section/exploitation/0");
+    let page = form.get(WHEN);
     let mut theirs = example();
     theirs["reference"] = json!("LCC-2026-0099");
     fs::write(&draft, serde_json::to_vec_pretty(&theirs).unwrap()).unwrap();
@@ -366,7 +387,7 @@ fn a_refused_continue_gives_back_what_was_typed() {
     let mut sent: Vec<(String, String)> =
         form_fields(&page.body).into_iter().filter(|(n, _)| n != "/exploitation/when").collect();
     sent.push(("/exploitation/when".into(), typed.into()));
-    let response = form.post("/section/exploitation/0", &sent);
+    let response = form.post(WHEN, &sent);
     assert_eq!(response.status, 409, "{}", response.brief());
     assert!(
         form_support::unescape(&response.body).contains(typed),
@@ -382,7 +403,7 @@ fn opening_the_file_again_resumes_with_the_saved_answers() {
     {
         let mut first = Form::open(&draft);
         let response = first.continue_with(
-            "/section/exploitation/0",
+            WHEN,
             &[
                 ("/exploitation/when", text),
                 ("/exploitation/began_on#day", "2"),
@@ -395,13 +416,21 @@ fn opening_the_file_again_resumes_with_the_saved_answers() {
     }
     let second = Form::open(&draft);
     assert_eq!(second.get("/").location(), Some("/tasks"), "past the start, to the task list");
-    let page = second.get("/section/exploitation/0");
+    let page = second.get(WHEN);
     let shown: BTreeMap<String, String> = form_fields(&page.body).into_iter().collect();
     assert_eq!(shown.get("/exploitation/when").map(|s| s.replace("\r\n", "\n")), Some(text.to_owned()));
     assert_eq!(shown.get("/exploitation/began_on#day").map(String::as_str), Some("2"));
     assert_eq!(shown.get("/exploitation/began_on#month").map(String::as_str), Some("9"));
     assert_eq!(shown.get("/exploitation/began_on#year").map(String::as_str), Some("2025"));
+    let more = second.get(&second.page_asking("/exploitation/more_than_one"));
+    let shown: BTreeMap<String, String> = form_fields(&more.body).into_iter().collect();
     assert_eq!(shown.get("/exploitation/more_than_one").map(String::as_str), Some("no"), "the radio stays chosen");
+    let towns = second.get(&second.page_asking("/exploitation/uk_towns/0"));
+    let shown: Vec<(String, String)> = form_fields(&towns.body)
+        .into_iter()
+        .filter(|(n, v)| n.starts_with("/exploitation/uk_towns") && !v.is_empty())
+        .collect();
+    assert_eq!(shown, [("/exploitation/uk_towns/0".to_owned(), "Boston".to_owned())], "the list, an entry an input");
     let names = second.get(&second.page_asking("/potential_victim/given_names"));
     let shown: BTreeMap<String, String> = form_fields(&names.body).into_iter().collect();
     assert_eq!(shown.get("/potential_victim/given_names").map(String::as_str), Some("Văn Minh"));
@@ -409,27 +438,35 @@ fn opening_the_file_again_resumes_with_the_saved_answers() {
 }
 
 #[test]
-fn a_version_1_draft_is_migrated_as_nrm_migrate_does() {
-    let (_folder, draft) = copy_of("examples/v1/child-england-pass.json");
-    let form = Form::open(&draft);
-    let migrated = nrm().arg("migrate").arg(&draft).output().unwrap();
-    assert!(migrated.status.success(), "{}", String::from_utf8_lossy(&migrated.stderr));
-    for address in ["/", "/tasks", "/check"] {
-        let offer = form.get(address);
-        assert_eq!(offer.status, 200, "{address}: {}", offer.brief());
-        assert!(offer.body.contains("version 2"), "{address} mentions version 2");
-        assert_eq!(form_action(&offer.body).as_deref(), Some("/migrate"), "{address}: a form posting to /migrate");
+fn a_version_1_or_2_draft_is_migrated_as_nrm_migrate_does() {
+    for (older, example) in [(1, "examples/v1/child-england-pass.json"), (2, "examples/v2/adult-scotland-pass.json")] {
+        let (_folder, draft) = copy_of(example);
+        fs::set_permissions(&draft, fs::Permissions::from_mode(0o644)).unwrap();
+        let inode = fs::metadata(&draft).unwrap().ino();
+        let form = Form::open(&draft);
+        let migrated = nrm().arg("migrate").arg(&draft).output().unwrap();
+        assert!(migrated.status.success(), "{}", String::from_utf8_lossy(&migrated.stderr));
+        for address in ["/", "/tasks", "/check", "/finish", "/section/exploitation/1"] {
+            let offer = form.get(address);
+            assert_eq!(offer.status, 200, "{example}: {address}: {}", offer.brief());
+            assert!(offer.body.contains(&format!("format version {older}")), "{address} names the draft's version");
+            assert!(offer.body.contains("version 3"), "{address} mentions version 3");
+            assert_eq!(form_action(&offer.body).as_deref(), Some("/migrate"), "{address}: a form posting to /migrate");
+        }
+        assert_eq!(form.json()["format_version"], older, "offered, not done");
+        let offer = form.get("/");
+        let response = form.post("/migrate", &form_fields(&offer.body));
+        assert!(response.status == 303 || response.status == 200, "{}", response.brief());
+        assert_eq!(form.json()["format_version"], 3);
+        assert_eq!(fs::read(&draft).unwrap(), migrated.stdout, "{example}: the draft `nrm migrate` writes");
+        let metadata = fs::metadata(&draft).unwrap();
+        assert_eq!(metadata.permissions().mode() & 0o777, 0o600, "mode 0600");
+        assert_ne!(metadata.ino(), inode, "a new file renamed over the old (never written in place)");
+        assert_eq!(names_in(draft.parent().unwrap()), ["draft.json"], "nothing is left beside the draft");
+        let (report, _) = check_json(&[draft.to_str().unwrap()]);
+        assert!(!rule_ids(&report).contains(&"INP006".to_owned()), "checked as format 3: {report}");
+        assert_eq!(form.get("/tasks").status, 200, "the form goes on to its task list");
     }
-    assert_eq!(form.json()["format_version"], 1, "offered, not done");
-    let offer = form.get("/");
-    let response = form.post("/migrate", &form_fields(&offer.body));
-    assert!(response.status == 303 || response.status == 200, "{}", response.brief());
-    assert_eq!(form.json()["format_version"], 2);
-    assert_eq!(fs::read(&draft).unwrap(), migrated.stdout, "the draft `nrm migrate` writes");
-    assert_eq!(fs::metadata(&draft).unwrap().permissions().mode() & 0o777, 0o600, "mode 0600");
-    let (report, _) = check_json(&[draft.to_str().unwrap()]);
-    assert!(!rule_ids(&report).contains(&"INP006".to_owned()), "checked as format 2: {report}");
-    assert_eq!(form.get("/tasks").status, 200, "the form goes on to its task list");
 }
 
 /// The files of a package folder, by name.
@@ -518,7 +555,7 @@ fn a_draft_with_an_error_gets_no_package() {
     assert_eq!(finish.status, 200, "{}", finish.brief());
     assert!(finish.body.contains("finding-error"), "the page says what is left");
     let out = folder.path().join("out");
-    let version = form_support::hidden(&form.get("/section/exploitation/0").body, "_version").unwrap();
+    let version = form_support::hidden(&form.get(WHEN).body, "_version").unwrap();
     let sent = vec![
         ("_token".to_owned(), form.form_token()),
         ("_version".to_owned(), version),

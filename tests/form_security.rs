@@ -180,13 +180,13 @@ const ADDRESSES: [&str; 11] = [
     "/start",
     "/start/route",
     "/tasks",
-    "/section/exploitation/0",
+    "/section/exploitation/1",
     "/section/personal/1",
     "/check",
     "/finish",
     "/style.css",
     "/no-such-page",
-    "/section/exploitation/0?return=check",
+    "/section/exploitation/1?return=check",
 ];
 
 #[test]
@@ -207,10 +207,10 @@ fn without_the_cookie_every_request_gets_403_and_no_page() {
         }
     }
     // A POST that would change the draft, with the right form token and origin but no cookie.
-    let sent = changed_page(&form, "/section/exploitation/0", "/exploitation/when", "Forged without a cookie");
+    let sent = changed_page(&form, "/section/exploitation/1", "/exploitation/when", "Forged without a cookie");
     let sent: Vec<(String, String)> = sent.into_iter().filter(|(n, _)| n != "_token").collect();
     for (path, body) in [
-        ("/section/exploitation/0", sent.clone()),
+        ("/section/exploitation/1", sent.clone()),
         ("/start", fields(&[("/potential_victim/age_status", "adult"), ("/nation", "wales")])),
         ("/finish", fields(&[("_out", folder.path().join("out").to_str().unwrap())])),
         ("/close", vec![]),
@@ -251,7 +251,7 @@ fn a_wrong_cookie_is_refused() {
         format!("nrm_form={}", form.token),
     ];
     for cookie in &wrong {
-        for address in ["/tasks", "/check", "/section/exploitation/0"] {
+        for address in ["/tasks", "/check", "/section/exploitation/1"] {
             let response = form.send("GET", address, &[("Host", &form.host()), ("Cookie", cookie)], b"");
             assert_eq!(response.status, 403, "Cookie: {cookie}: GET {address}: {}", response.brief());
             assert_no_page(&response, &value, &format!("Cookie {cookie}"));
@@ -294,7 +294,7 @@ fn a_request_for_another_host_is_refused() {
     assert_refused(&no_host, &value, "no Host");
     // A forged Continue under a rebound name, its Origin matching that name.
     let before = form.bytes();
-    let mut sent = changed_page(&form, "/section/exploitation/0", "/exploitation/when", "Forged by rebinding");
+    let mut sent = changed_page(&form, "/section/exploitation/1", "/exploitation/when", "Forged by rebinding");
     sent.push(("_token".into(), form.form_token()));
     let body = form_support::encode(&sent);
     let evil = format!("evil.example:{port}");
@@ -304,7 +304,7 @@ fn a_request_for_another_host_is_refused() {
         ("Origin".to_owned(), format!("http://{evil}")),
         ("Content-Type".to_owned(), "application/x-www-form-urlencoded".to_owned()),
     ];
-    let response = send(&form, "POST", "/section/exploitation/0", &headers, &body);
+    let response = send(&form, "POST", "/section/exploitation/1", &headers, &body);
     assert_refused(&response, &value, "a POST under another Host");
     assert_eq!(form.bytes(), before, "the draft is unchanged");
     // The form's own names are served.
@@ -346,7 +346,7 @@ fn a_get_never_changes_the_file() {
         ("_token", &token),
         ("_out", folder.path().join("out").to_str().unwrap()),
     ]));
-    for address in ["/section/exploitation/0", "/start", "/start/route", "/finish", "/close", "/migrate", "/check"] {
+    for address in ["/section/exploitation/1", "/start", "/start/route", "/finish", "/close", "/migrate", "/check"] {
         form.get(&format!("{address}?{query}"));
         let cookie = form.cookie.clone().unwrap();
         form.send("HEAD", &format!("{address}?{query}"), &[("Host", &form.host()), ("Cookie", &cookie)], b"");
@@ -371,7 +371,7 @@ fn a_post_without_the_form_token_is_refused() {
     let mut flipped = token.clone();
     let last = flipped.pop().unwrap();
     flipped.push(if last == '0' { '1' } else { '0' });
-    let page = changed_page(&form, "/section/exploitation/0", "/exploitation/when", "Forged without the form token");
+    let page = changed_page(&form, "/section/exploitation/1", "/exploitation/when", "Forged without the form token");
     let page: Vec<(String, String)> = page.into_iter().filter(|(n, _)| n != "_token").collect();
     let out = folder.path().join("out");
     let headers = headers_of(&form, &cookie, Some(&form.origin()));
@@ -386,7 +386,7 @@ fn a_post_without_the_form_token_is_refused() {
             form_support::encode(&body)
         };
         for (path, body) in [
-            ("/section/exploitation/0", with(page.clone())),
+            ("/section/exploitation/1", with(page.clone())),
             ("/start", with(fields(&[("/potential_victim/age_status", "adult"), ("/nation", "wales")]))),
             ("/finish", with(fields(&[("_out", out.to_str().unwrap()), ("_version", &hash(&before))]))),
             ("/migrate", with(vec![])),
@@ -402,7 +402,7 @@ fn a_post_without_the_form_token_is_refused() {
     // With the token, the same Continue is taken (so the refusals above are the token's).
     let mut right = page.clone();
     right.push(("_token".into(), token));
-    let taken = send(&form, "POST", "/section/exploitation/0", &headers, &form_support::encode(&right));
+    let taken = send(&form, "POST", "/section/exploitation/1", &headers, &form_support::encode(&right));
     assert_eq!(taken.status, 303, "{}", taken.brief());
     assert_eq!(form.json()["exploitation"]["when"], "Forged without the form token");
 }
@@ -420,7 +420,7 @@ fn a_post_from_another_origin_is_refused() {
     let before = form.bytes();
     let token = form.form_token();
     let cookie = form.cookie.clone().unwrap();
-    let mut page = changed_page(&form, "/section/exploitation/0", "/exploitation/when", "Forged from elsewhere");
+    let mut page = changed_page(&form, "/section/exploitation/1", "/exploitation/when", "Forged from elsewhere");
     page.push(("_token".into(), token.clone()));
     let out = folder.path().join("out");
     let port = form.port;
@@ -439,10 +439,10 @@ fn a_post_from_another_origin_is_refused() {
         let mut headers = headers_of(&form, &cookie, origin.as_deref());
         if origin.is_none() {
             // A Referer is not an Origin.
-            headers.push(("Referer".into(), format!("{}/section/exploitation/0", form.origin())));
+            headers.push(("Referer".into(), format!("{}/section/exploitation/1", form.origin())));
         }
         for (path, body) in [
-            ("/section/exploitation/0", page.clone()),
+            ("/section/exploitation/1", page.clone()),
             ("/start", fields(&[("/potential_victim/age_status", "adult"), ("/nation", "wales"), ("_token", &token)])),
             ("/finish", fields(&[("_out", out.to_str().unwrap()), ("_version", &hash(&before)), ("_token", &token)])),
             ("/close", fields(&[("_token", &token)])),
@@ -457,20 +457,20 @@ fn a_post_from_another_origin_is_refused() {
     for site in [None, Some("cross-site"), Some("same-site"), Some("none")] {
         let mut headers = headers_of(&form, &cookie, Some("null"));
         headers.extend(site.map(|site| ("Sec-Fetch-Site".to_owned(), site.to_owned())));
-        let response = send(&form, "POST", "/section/exploitation/0", &headers, &form_support::encode(&page));
+        let response = send(&form, "POST", "/section/exploitation/1", &headers, &form_support::encode(&page));
         assert_eq!(response.status, 403, "Origin null, Sec-Fetch-Site {site:?}: {}", response.brief());
     }
     assert_eq!(form.bytes(), before, "the draft is unchanged");
     assert!(!out.exists(), "no package");
     let headers = headers_of(&form, &cookie, Some(&form.origin()));
-    let taken = send(&form, "POST", "/section/exploitation/0", &headers, &form_support::encode(&page));
+    let taken = send(&form, "POST", "/section/exploitation/1", &headers, &form_support::encode(&page));
     assert_eq!(taken.status, 303, "from the form's own origin: {}", taken.brief());
     assert_eq!(form.json()["exploitation"]["when"], "Forged from elsewhere");
-    let mut page = changed_page(&form, "/section/exploitation/0", "/exploitation/when", "As a browser posts it");
+    let mut page = changed_page(&form, "/section/exploitation/1", "/exploitation/when", "As a browser posts it");
     page.push(("_token".into(), token.clone()));
     let mut headers = headers_of(&form, &cookie, Some("null"));
     headers.push(("Sec-Fetch-Site".into(), "same-origin".into()));
-    let taken = send(&form, "POST", "/section/exploitation/0", &headers, &form_support::encode(&page));
+    let taken = send(&form, "POST", "/section/exploitation/1", &headers, &form_support::encode(&page));
     assert_eq!(taken.status, 303, "Origin null from the form's own page: {}", taken.brief());
     assert_eq!(form.json()["exploitation"]["when"], "As a browser posts it");
 }
@@ -509,11 +509,11 @@ fn every_response_carries_the_security_headers() {
     seen.push(("no such page".into(), form.get("/no/such/page")));
     let token = form.form_token();
     let no_token = fields(&[("/exploitation/when", "x")]);
-    seen.push(("a POST without the token".into(), form.post("/section/exploitation/0", &no_token)));
+    seen.push(("a POST without the token".into(), form.post("/section/exploitation/1", &no_token)));
     let headers = headers_of(&form, &cookie, None);
     let body = form_support::encode(&fields(&[("_token", &token)]));
-    seen.push(("a POST without Origin".into(), send(&form, "POST", "/section/exploitation/0", &headers, &body)));
-    seen.push(("a Continue".into(), form.continue_with("/section/exploitation/0", &[])));
+    seen.push(("a POST without Origin".into(), send(&form, "POST", "/section/exploitation/1", &headers, &body)));
+    seen.push(("a Continue".into(), form.continue_with("/section/exploitation/1", &[])));
     seen.push((
         "a Continue with an error".into(),
         form.continue_with(
@@ -522,11 +522,11 @@ fn every_response_carries_the_security_headers() {
         ),
     ));
     // A Continue after the file changed on disk.
-    let page = form.get("/section/exploitation/0");
+    let page = form.get("/section/exploitation/1");
     let mut value = form.json();
     value["reference"] = json!("LCC-2026-0043");
     std::fs::write(&form.draft, serde_json::to_vec_pretty(&value).unwrap()).unwrap();
-    let stale = form.post("/section/exploitation/0", &form_support::form_fields(&page.body));
+    let stale = form.post("/section/exploitation/1", &form_support::form_fields(&page.body));
     seen.push(("a stale Continue".into(), stale));
     seen.push(("POST /close".into(), form.post("/close", &fields(&[("_token", &token)]))));
     let statuses: std::collections::BTreeSet<u16> = seen.iter().map(|(_, r)| r.status).collect();
@@ -583,23 +583,26 @@ const SCRIPT: &str = "<script>alert(1)</script>";
 const IMAGE: &str = "\"><img src=x onerror=alert(1)>";
 const TEXTAREA: &str = "</textarea><b>";
 
-/// The child example with hostile text in text members, textareas, a list, a code, a date, an
-/// item of evidence and the name of a member the format does not know.
+/// The child example with hostile text in text members, textareas, a list's entries, a code, a
+/// tick of the kinds of exploitation, a date, an item of evidence and the name of a member the
+/// format does not know.
 fn hostile() -> Value {
     let mut draft = example();
     draft["reference"] = json!(format!("LCC{SCRIPT}"));
-    draft["first_responder"]["name"] = json!(IMAGE);
+    draft["first_responder"]["first_name"] = json!(IMAGE);
     draft["first_responder"]["role"] = json!(SCRIPT);
     draft["potential_victim"]["given_names"] = json!(SCRIPT);
     draft["potential_victim"]["family_name"] = json!(IMAGE);
-    draft["potential_victim"]["aliases"] = json!([TEXTAREA, SCRIPT]);
+    draft["potential_victim"]["nickname"] = json!(TEXTAREA);
     draft["potential_victim"]["gender"] = json!(SCRIPT);
+    draft["potential_victim"]["nationality"] = json!(IMAGE);
     draft["potential_victim"]["current_location"]["town"] = json!(TEXTAREA);
     draft["background"]["family"] = json!(TEXTAREA);
     draft["background"]["education"] = json!(IMAGE);
     draft["exploitation"]["when"] = json!(SCRIPT);
     draft["exploitation"]["began_on"] = json!(IMAGE);
-    draft["exploitation"]["uk_towns"] = json!([IMAGE]);
+    draft["exploitation"]["uk_towns"] = json!(["Boston", IMAGE]);
+    draft["exploitation"]["kinds"] = json!([SCRIPT]);
     draft["evidence"][0]["description"] = json!(IMAGE);
     draft["evidence"][1]["file"] = json!(TEXTAREA);
     draft[SCRIPT] = json!("a member the format does not know");
@@ -650,7 +653,10 @@ fn every_value_from_the_draft_is_escaped() {
             .unwrap_or_else(|| panic!("a page has an input named {name}"))
     };
     for (name, wanted) in [
-        ("/first_responder/name", IMAGE),
+        ("/first_responder/first_name", IMAGE),
+        ("/potential_victim/nickname", TEXTAREA),
+        ("/potential_victim/nationality", IMAGE),
+        ("/exploitation/uk_towns/1", IMAGE),
         ("/first_responder/role", SCRIPT),
         ("/potential_victim/given_names", SCRIPT),
         ("/potential_victim/family_name", IMAGE),
@@ -664,8 +670,12 @@ fn every_value_from_the_draft_is_escaped() {
         let (address, value) = page_with(name);
         assert_eq!(value, wanted, "{address}: {name} shows the value as it is, escaped");
     }
-    let (address, aliases) = page_with("/potential_victim/aliases");
-    assert_eq!(aliases, format!("{TEXTAREA}\n{SCRIPT}"), "{address}: the aliases, a line each");
+    let kinds = pages
+        .iter()
+        .flat_map(|(address, r)| tags(&r.body).into_iter().map(move |t| (address, t)))
+        .find(|(_, t)| t.name == "input" && t.get("name") == Some("/exploitation/kinds") && t.has("checked"));
+    let (address, kind) = kinds.expect("a page ticks the kind written in the file");
+    assert_eq!(kind.get("value"), Some(SCRIPT), "{address}: the tick written in the file, escaped");
     let (address, year) = page_with("/exploitation/began_on#year");
     let parts = [year, page_with("/exploitation/began_on#month").1, page_with("/exploitation/began_on#day").1];
     assert!(parts.concat().contains("onerror=alert(1)>"), "{address}: the date as typed, escaped: {parts:?}");
@@ -717,7 +727,7 @@ fn no_value_from_the_draft_in_an_address_or_the_output() {
     let mut form = Form::start_with(&draft, &[], &env);
     form.log_in();
     let mut seen: Vec<(String, Response)> = form.pages();
-    seen.push(("a Continue".into(), form.continue_with("/section/exploitation/0", &[])));
+    seen.push(("a Continue".into(), form.continue_with("/section/exploitation/1", &[])));
     seen.push((
         "a Continue with an error".into(),
         form.continue_with(
@@ -935,7 +945,7 @@ fn a_folder_that_cannot_be_written_stops_it_with_status_2() {
 fn invisible_characters_are_shown_by_code_in_check_your_answers_and_kept_in_the_inputs() {
     let mut draft_value = example();
     draft_value["potential_victim"]["family_name"] = json!("Z\u{200B}W");
-    draft_value["potential_victim"]["aliases"] = json!(["A\u{202E}B"]);
+    draft_value["potential_victim"]["nickname"] = json!("A\u{202E}B");
     let (_folder, draft) = folder_with(Some(&serde_json::to_vec_pretty(&draft_value).unwrap()));
     let form = Form::open(&draft);
     let check = form.get("/check").body;

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 static SCHEMA: LazyLock<Value> = LazyLock::new(|| serde_json::from_str(schema::TEXT).expect("the schema is JSON"));
 
-/// The schema of the member at a pointer of a version 2 draft (array indexes step into
+/// The schema of the member at a pointer of a draft (array indexes step into
 /// `items`), with its `$ref`s followed.
 pub fn member_schema(pointer: &str) -> &'static Value {
     let resolve = |mut node: &'static Value| {
@@ -23,14 +23,18 @@ pub fn member_schema(pointer: &str) -> &'static Value {
     })
 }
 
-/// The codes a question offers, as the format writes them (strings or booleans).
+/// The codes a question offers, as the format writes them (strings or booleans): the codes of
+/// the service's options, in the service's order; for a member of the first responder's own
+/// record, the schema's.
 pub fn codes(question: &Question, pointer: &str) -> Vec<Value> {
-    let node = member_schema(pointer);
+    if !question.choices.is_empty() {
+        return question.choices.iter().map(|choice| choice.code.clone()).collect();
+    }
     let listed = |node: &Value| node["enum"].as_array().cloned().unwrap_or_default();
     match question.kind {
         Kind::YesNo => vec![Value::Bool(true), Value::Bool(false)],
         Kind::Codes => listed(member_schema(&format!("{pointer}/0"))),
-        _ => listed(node),
+        _ => listed(member_schema(pointer)),
     }
 }
 
@@ -86,16 +90,25 @@ fn read(question: &Question, pointer: &str, posted: &[(String, String)]) -> Opti
             (!chosen.is_empty()).then_some(Value::Array(chosen))
         }
         Kind::Entries => {
-            let lines: Vec<Value> = one
-                .iter()
-                .flat_map(|text| text.lines())
-                .filter(|line| !line.trim().is_empty())
-                .map(|line| Value::String(line.to_owned()))
-                .collect();
-            (!lines.is_empty()).then_some(Value::Array(lines))
+            let entries: Vec<Value> = entries(pointer, posted).into_iter().map(Value::String).collect();
+            (!entries.is_empty()).then_some(Value::Array(entries))
         }
         Kind::Items => None,
     }
+}
+
+/// The entries of a list, one input each (`POINTER/0`, `POINTER/1`, …): in the order of the
+/// inputs, each as typed, the blank ones dropped.
+fn entries(pointer: &str, posted: &[(String, String)]) -> Vec<String> {
+    let prefix = format!("{pointer}/");
+    let mut given: Vec<(usize, String)> = posted
+        .iter()
+        .filter_map(|(name, value)| Some((name.strip_prefix(&prefix)?.parse().ok()?, typed(value))))
+        .filter(|(_, value): &(usize, String)| !value.trim().is_empty())
+        .collect();
+    // A stable sort: two inputs of one place (never sent by the page) keep the order sent.
+    given.sort_by_key(|(index, _)| *index);
+    given.into_iter().map(|(_, value)| value).collect()
 }
 
 /// A date from one input (`YYYY-MM-DD`) or from day, month and year; numbers are padded to the
@@ -202,37 +215,54 @@ mod tests {
 
     #[test]
     fn answers_are_kept_as_typed_and_codes_take_the_formats_type() {
-        let mut draft = json!({"format_version": 2});
+        let mut draft = json!({"format_version": 3});
         let page = [
             question("/potential_victim/claimed_age"),
             question("/potential_victim/interpreter_needed"),
             question("/exploitation/while_child"),
-            question("/potential_victim/aliases"),
+            question("/exploitation/uk_towns"),
             question("/exploitation/began_on"),
+            question("/decision/email_safe"),
+            question("/exploitation/kinds"),
         ];
         let form = posted(&[
             ("/potential_victim/claimed_age", "about sixteen"),
             ("/potential_victim/interpreter_needed", "true"),
             ("/exploitation/while_child", "not_sure"),
-            ("/potential_victim/aliases", "Mo\r\n\r\nLittle one\r\n"),
+            ("/exploitation/uk_towns/2", "Lincoln"),
+            ("/exploitation/uk_towns/0", "Boston"),
+            ("/exploitation/uk_towns/1", " "),
+            ("/exploitation/uk_towns/10", "Bostn\r\n"),
             ("/exploitation/began_on#day", "3"),
             ("/exploitation/began_on#month", "9"),
             ("/exploitation/began_on#year", "2025"),
+            ("/decision/email_safe", "true"),
+            ("/exploitation/kinds", "wages_taken"),
+            ("/exploitation/kinds", "forced_to_work"),
         ]);
         apply(&mut draft, &page, &form);
         assert_eq!(draft["potential_victim"]["claimed_age"], "about sixteen", "kept as typed, for the check");
         assert_eq!(draft["potential_victim"]["interpreter_needed"], true);
         assert_eq!(draft["exploitation"]["while_child"], "not_sure");
-        assert_eq!(draft["potential_victim"]["aliases"], json!(["Mo", "Little one"]));
+        assert_eq!(
+            draft["exploitation"]["uk_towns"],
+            json!(["Boston", "Lincoln", "Bostn\n"]),
+            "in order, blanks dropped"
+        );
         assert_eq!(draft["exploitation"]["began_on"], "2025-09-03");
+        assert_eq!(draft["decision"]["email_safe"], true, "a tick is `true`");
+        assert_eq!(draft["exploitation"]["kinds"], json!(["wages_taken", "forced_to_work"]));
         apply(&mut draft, &page[..1], &posted(&[("/potential_victim/claimed_age", "16")]));
         assert_eq!(draft["potential_victim"]["claimed_age"], 16);
         apply(
             &mut draft,
-            &page[4..],
+            &page[4..5],
             &posted(&[("/exploitation/began_on#day", "31"), ("/exploitation/began_on#month", "x")]),
         );
         assert_eq!(draft["exploitation"]["began_on"], "-x-31", "an impossible date is kept for the check to report");
+        apply(&mut draft, &page[3..], &posted(&[("/exploitation/uk_towns/0", "")]));
+        assert!(draft["exploitation"].get("uk_towns").is_none(), "no entry leaves the list out");
+        assert!(draft.get("decision").is_none(), "an unticked box leaves its member out");
     }
 
     #[test]
@@ -259,10 +289,13 @@ mod tests {
     }
 
     #[test]
-    fn the_schema_gives_each_question_its_codes() {
+    fn a_choice_offers_the_services_options_and_the_record_the_schemas_codes() {
         let codes = |p: &str| codes(question(p), p).iter().map(code_text).collect::<Vec<_>>();
-        assert_eq!(codes("/potential_victim/age_status"), ["adult", "child", "age_disputed"]);
-        assert!(codes("/exploitation/types").contains(&"labour".to_owned()));
+        assert_eq!(codes("/potential_victim/age_status"), ["child", "adult", "age_disputed"], "the service's order");
+        assert_eq!(codes("/exploitation/kinds").len(), 10, "the service's ten ticks");
         assert_eq!(codes("/exploitation/while_child"), ["true", "false", "not_sure"]);
+        assert_eq!(codes("/decision/email_safe"), ["true"]);
+        assert!(codes("/exploitation/forms").contains(&"cannabis_cultivation".to_owned()), "the record's codes");
+        assert_eq!(codes("/consent/given"), ["true", "false"]);
     }
 }

@@ -6,7 +6,7 @@
 use super::answers::{code_text, codes, member_schema};
 use crate::check::Located;
 use crate::draft::Draft;
-use crate::questions::{Kind, Question, Section, TABLE};
+use crate::questions::{Kind, Question, Section, Service, TABLE};
 use crate::registry::Registry;
 use crate::render::words::{self, capitalised, word};
 use crate::rules::Severity;
@@ -99,6 +99,18 @@ pub fn is_about(finding: &Located, pointer: &str) -> bool {
     }
 }
 
+/// Whether an input of one item of a list (`/exploitation/uk_towns/0`, `/evidence/0/file`) shows
+/// the finding: one about it, or one that says it is missing; not one that says the whole list
+/// is missing, which its question shows.
+fn is_about_item(finding: &Located, pointer: &str) -> bool {
+    is_about(finding, pointer)
+        && finding.finding.missing.as_ref().is_none_or(|member| {
+            let mut missing = finding.finding.pointer.clone();
+            crate::source::push_segment(&mut missing, member);
+            missing == pointer
+        })
+}
+
 /// Whether the person can mend a finding on the page of its member: a member the format does
 /// not know (INP003) has no input, so it is reported on check your answers instead.
 pub fn on_its_page(finding: &Located) -> bool {
@@ -114,13 +126,27 @@ fn field_pointer(question: &Question, index: usize, field: &Question) -> String 
     format!("{}/{index}{}", question.pointer, field.pointer)
 }
 
-/// The pointers a question's inputs set: one, or one per field of each item.
+/// The pointers a question's inputs set: one, or one per entry of a list, or one per field of
+/// each item.
 fn pointers(question: &Question, draft: &Draft) -> Vec<String> {
-    if question.kind != Kind::Items {
-        return vec![question.pointer.clone()];
-    }
     let count = draft.get(&question.pointer).and_then(Value::as_array).map_or(0, Vec::len);
-    (0..count).flat_map(|i| question.fields.iter().map(move |f| field_pointer(question, i, f))).collect()
+    match question.kind {
+        Kind::Items => {
+            (0..count).flat_map(|i| question.fields.iter().map(move |f| field_pointer(question, i, f))).collect()
+        }
+        Kind::Entries => (0..count).map(|i| format!("{}/{i}", question.pointer)).collect(),
+        _ => vec![question.pointer.clone()],
+    }
+}
+
+/// The `id` of the input a link to a question's member focuses: a list's first input for the
+/// whole list.
+fn anchor(question: &Question, pointer: &str) -> String {
+    match (question.kind, question.fields.first()) {
+        (Kind::Entries, _) if pointer == question.pointer => field_id(&format!("{pointer}/0")),
+        (Kind::Items, Some(first)) if pointer == question.pointer => field_id(&field_pointer(question, 0, first)),
+        _ => field_id(pointer),
+    }
 }
 
 /// Whether a question has an answer in the draft.
@@ -189,11 +215,13 @@ pub fn field_id(pointer: &str) -> String {
 #[derive(Serialize)]
 pub struct Field {
     pub id: String,
+    /// The `id` a link to the field focuses: its first input.
+    pub anchor: String,
     pub name: String,
     pub label: String,
     pub hint: Option<String>,
-    /// How it is asked: text, email, tel, number, textarea, list, date, radios, checkboxes,
-    /// select, select_multiple, items.
+    /// How it is asked: text, email, tel, number, textarea, date, radios, checkboxes,
+    /// select_multiple, entries, items.
     pub widget: &'static str,
     /// What is in the draft now (or what was posted), as typed.
     pub value: String,
@@ -206,8 +234,20 @@ pub struct Field {
     pub error: Option<String>,
     pub notes: Vec<String>,
     pub items: Vec<Item>,
-    /// Names offered as it is typed (a `<datalist>`).
-    pub suggestions: Vec<String>,
+    /// A list's inputs, one an entry, `POINTER/0` on.
+    pub entries: Vec<Field>,
+    /// How many of them show before "Add another" (the rest are folded away).
+    pub shown: usize,
+    /// The `id` of the page's `<datalist>` of the service's list that the answer is an entry of.
+    pub list: Option<String>,
+}
+
+/// A service's list on a page, offered as an answer is typed: one for every input that takes an
+/// entry of it.
+#[derive(Serialize)]
+pub struct Datalist<'r> {
+    pub id: String,
+    pub entries: Vec<&'r str>,
 }
 
 #[derive(Serialize)]
@@ -279,23 +319,34 @@ pub fn fields(
         .map(|question| {
             let mut field = field(question, &question.pointer, draft.get(&question.pointer), registry);
             field.is_heading = single && question.kind != Kind::Items;
-            if question.kind == Kind::Items {
-                field.items = items(question, draft, findings, registry, with_missing);
+            match question.kind {
+                Kind::Items => field.items = items(question, draft, findings, registry, with_missing),
+                Kind::Entries => entries(&mut field, question, draft, findings, with_missing),
+                _ => {}
             }
-            annotate(&mut field, question, findings, with_missing);
+            field.anchor = anchor(question, &question.pointer);
+            // A finding an item's input shows is not said again for the whole list.
+            let inner: Vec<String> =
+                field.items.iter().flat_map(|i| &i.fields).chain(&field.entries).map(|f| f.name.clone()).collect();
+            let name = field.name.clone();
+            annotate(&mut field, &question.label, findings, with_missing, |f| {
+                is_about(f, &name) && !inner.iter().any(|p| is_about_item(f, p))
+            });
             field
         })
         .collect()
 }
 
-fn annotate(field: &mut Field, question: &Question, findings: &[Located], with_missing: bool) {
-    let about: Vec<&Located> = findings
-        .iter()
-        .filter(|f| is_about(f, &field.name) && on_its_page(f))
-        .filter(|f| with_missing || !is_missing(f))
-        .collect();
-    field.error =
-        about.iter().find(|f| f.finding.severity() == Severity::Error).map(|f| problem_text(f, Some(&question.label)));
+fn annotate(
+    field: &mut Field,
+    label: &str,
+    findings: &[Located],
+    with_missing: bool,
+    about: impl Fn(&Located) -> bool,
+) {
+    let about: Vec<&Located> =
+        findings.iter().filter(|f| about(f) && on_its_page(f)).filter(|f| with_missing || !is_missing(f)).collect();
+    field.error = about.iter().find(|f| f.finding.severity() == Severity::Error).map(|f| problem_text(f, Some(label)));
     field.notes = about
         .iter()
         .filter(|f| f.finding.severity() != Severity::Error)
@@ -321,7 +372,7 @@ fn items(
                 .map(|f| {
                     let pointer = field_pointer(question, index, f);
                     let mut field = field(f, &pointer, draft.get(&pointer), registry);
-                    annotate(&mut field, f, findings, with_missing);
+                    annotate(&mut field, &f.label, findings, with_missing, |finding| is_about_item(finding, &pointer));
                     field
                 })
                 .collect(),
@@ -329,48 +380,70 @@ fn items(
         .collect()
 }
 
+/// A list's inputs: one for each entry the draft holds, then empty ones up to as many as the
+/// format takes, each named by the pointer of its entry. The held ones and one empty show; the
+/// others are folded away until asked for.
+fn entries(field: &mut Field, question: &Question, draft: &Draft, findings: &[Located], with_missing: bool) {
+    let held: Vec<String> = match draft.get(&question.pointer) {
+        None => Vec::new(),
+        Some(Value::Array(items)) => items.iter().map(|item| shown(Some(item))).collect(),
+        // Written by hand as one text: shown in the first input, so that a Continue keeps it.
+        Some(other) => vec![shown(Some(other))],
+    };
+    let most = member_schema(&question.pointer)["maxItems"].as_u64().and_then(|m| usize::try_from(m).ok());
+    let count = held.len().max(most.unwrap_or(1));
+    field.shown = (held.len() + 1).min(count);
+    field.entries = (0..count)
+        .map(|index| {
+            let pointer = format!("{}/{index}", question.pointer);
+            let mut entry = Field::plain(&pointer, (index + 1).to_string(), "text");
+            entry.value = held.get(index).cloned().unwrap_or_default();
+            entry.list.clone_from(&field.list);
+            let label = format!("{} ({})", question.label, index + 1);
+            annotate(&mut entry, &label, findings, with_missing, |finding| is_about_item(finding, &pointer));
+            entry
+        })
+        .collect();
+}
+
+impl Field {
+    fn plain(pointer: &str, label: String, widget: &'static str) -> Field {
+        let id = field_id(pointer);
+        Field {
+            anchor: id.clone(),
+            id,
+            name: pointer.to_owned(),
+            label,
+            hint: None,
+            widget,
+            value: String::new(),
+            day: String::new(),
+            month: String::new(),
+            year: String::new(),
+            options: Vec::new(),
+            is_heading: false,
+            error: None,
+            notes: Vec::new(),
+            items: Vec::new(),
+            entries: Vec::new(),
+            shown: 0,
+            list: None,
+        }
+    }
+}
+
 fn field(question: &Question, pointer: &str, value: Option<&Value>, registry: &Registry) -> Field {
-    let id = field_id(pointer);
     let (widget, options) = match question.kind {
-        // A text the format allows only from a list (the online form's police forces): chosen.
-        Kind::Text => match member_schema(pointer)["enum"].as_array() {
-            Some(listed) => ("select", listed.iter().map(code_text).map(|name| (name.clone(), name)).collect()),
-            None => ("text", Vec::new()),
-        },
+        Kind::Text | Kind::Entry => ("text", Vec::new()),
         Kind::Email => ("email", Vec::new()),
         Kind::Phone => ("tel", Vec::new()),
         Kind::Number => ("number", Vec::new()),
         Kind::Long => ("textarea", Vec::new()),
-        Kind::Entries => ("list", Vec::new()),
-        Kind::Entry => ("text", Vec::new()),
+        Kind::Entries => ("entries", Vec::new()),
         Kind::Date => ("date", Vec::new()),
         Kind::Items => ("items", Vec::new()),
-        Kind::YesNo | Kind::Tri | Kind::Code | Kind::Tick => {
-            let words = question.word_list().unwrap_or_default();
-            let choices = codes(question, pointer)
-                .iter()
-                .map(|code| {
-                    let key = match code {
-                        Value::Bool(b) if question.kind == Kind::Tri => if *b { "yes" } else { "no" }.to_owned(),
-                        other => code_text(other),
-                    };
-                    (code_text(code), capitalised(&word(words, &key)))
-                })
-                .collect();
-            ("radios", with_do_not_know(choices, pointer))
-        }
-        Kind::Codes => {
-            let words = question.word_list().unwrap_or_default();
-            let choices = codes(question, pointer)
-                .iter()
-                .map(code_text)
-                .map(|c| {
-                    let words = if c == "unknown" { DO_NOT_KNOW.to_owned() } else { capitalised(&word(words, &c)) };
-                    (c, words)
-                })
-                .collect();
-            ("checkboxes", choices)
-        }
+        Kind::YesNo | Kind::Tri | Kind::Code => ("radios", choices(question, pointer)),
+        Kind::Codes | Kind::Tick => ("checkboxes", choices(question, pointer)),
         Kind::Ngo => {
             let mut ngos: Vec<(String, String)> =
                 registry.ngos.iter().map(|(id, n)| (id.clone(), n.name.clone())).collect();
@@ -379,7 +452,11 @@ fn field(question: &Question, pointer: &str, value: Option<&Value>, registry: &R
         }
         Kind::Languages => ("select_multiple", words::languages()),
     };
-    let typed = shown(value);
+    let mut field = Field::plain(pointer, question.label.clone(), widget);
+    field.hint.clone_from(&question.hint);
+    if question.kind != Kind::Entries {
+        field.value = shown(value);
+    }
     let chosen: Vec<String> = match value {
         Some(Value::Array(items)) => items.iter().map(code_text).collect(),
         Some(other) => vec![code_text(other)],
@@ -395,53 +472,84 @@ fn field(question: &Question, pointer: &str, value: Option<&Value>, registry: &R
             }
         }
     }
-    let options = options
+    field.options = options
         .into_iter()
         .enumerate()
         .map(|(at, (value, label))| Choice {
-            id: if at == 0 { id.clone() } else { format!("{id}-{at}") },
+            id: if at == 0 { field.id.clone() } else { format!("{}-{at}", field.id) },
             checked: chosen.contains(&value),
             value,
             label,
         })
         .collect();
-    let (year, month, day) = match (question.kind, value.and_then(Value::as_str)) {
-        (Kind::Date, Some(text)) => {
-            let mut parts = text.splitn(3, '-').map(str::to_owned);
-            let year = parts.next().unwrap_or_default();
-            let month = parts.next().unwrap_or_default();
-            let day = parts.next().unwrap_or_default();
-            (year, month.trim_start_matches('0').to_owned(), day.trim_start_matches('0').to_owned())
-        }
-        _ => Default::default(),
-    };
-    Field {
-        id,
-        name: pointer.to_owned(),
-        label: question.label.clone(),
-        hint: question.hint.clone(),
-        widget,
-        value: typed,
-        day,
-        month,
-        year,
-        options,
-        is_heading: false,
-        error: None,
-        notes: Vec::new(),
-        items: Vec::new(),
-        suggestions: suggestions(question, registry).to_vec(),
+    if let (Kind::Date, Some(text)) = (question.kind, value.and_then(Value::as_str)) {
+        let mut parts = text.splitn(3, '-').map(str::to_owned);
+        field.year = parts.next().unwrap_or_default();
+        field.month = parts.next().unwrap_or_default().trim_start_matches('0').to_owned();
+        field.day = parts.next().unwrap_or_default().trim_start_matches('0').to_owned();
     }
+    field.list = service_list(question).and_then(|f| f.list.as_deref()).map(list_id);
+    field
 }
 
-/// The service's list for a question's answer, offered as it is typed (`<datalist>`).
-fn suggestions<'r>(question: &Question, registry: &'r Registry) -> &'r [String] {
-    match question.service.as_ref() {
-        Some(crate::questions::Service::Field(name)) if name == "user-organisation" => {
-            &registry.online_form.organisations
-        }
-        _ => &[],
+/// A choice's options, each code with its words: the service's own option labels, or, for the
+/// first responder's own record, its words, with "I do not know" where the member can be left
+/// out.
+fn choices(question: &Question, pointer: &str) -> Vec<(String, String)> {
+    if !question.choices.is_empty() {
+        return question.choices.iter().map(|choice| (code_text(&choice.code), choice.label.clone())).collect();
     }
+    let words = question.word_list().unwrap_or_default();
+    let listed = codes(question, pointer)
+        .iter()
+        .map(|code| {
+            let key = match code {
+                Value::Bool(b) if question.kind == Kind::Tri => if *b { "yes" } else { "no" }.to_owned(),
+                other => code_text(other),
+            };
+            (code_text(code), capitalised(&word(words, &key)))
+        })
+        .collect();
+    if question.kind == Kind::Codes { listed } else { with_do_not_know(listed, pointer) }
+}
+
+/// The service's field whose list a question's answer is an entry of (the first of its fields:
+/// every field of one question takes the same list).
+fn service_list(question: &Question) -> Option<&'static crate::service::Field> {
+    if !matches!(question.kind, Kind::Entry | Kind::Entries) {
+        return None;
+    }
+    let name = match question.service.as_ref()? {
+        Service::Field(name) => name.replace("{n}", "1"),
+        Service::Fork(forks) => forks.first()?.field.clone(),
+    };
+    crate::service::field(&name).filter(|field| field.list.is_some())
+}
+
+/// A datalist's `id`, from its list's file name: `list-uk-cities-and-towns`.
+fn list_id(list: &str) -> String {
+    format!("list-{}", list.trim_end_matches(".json"))
+}
+
+/// The service's lists the page's questions take entries of, once each. An entry the service
+/// offers but can never accept (it ends in a space) is not offered here.
+pub fn datalists<'r>(questions: &[&Question], registry: &'r Registry) -> Vec<Datalist<'r>> {
+    let mut lists: Vec<Datalist<'r>> = Vec::new();
+    for field in questions.iter().filter_map(|q| service_list(q)) {
+        let Some(list) = field.list.as_deref() else { continue };
+        let id = list_id(list);
+        if lists.iter().any(|l| l.id == id) {
+            continue;
+        }
+        // The organisations are the registry's (FR008 checks the organisation against them).
+        let entries: &'r [String] = match list {
+            "organisations.json" => &registry.online_form.organisations,
+            _ => crate::service::entries(list).unwrap_or_default(),
+        };
+        let entries = entries.iter().filter(|e| !field.unselectable(e)).map(String::as_str).collect();
+        lists.push(Datalist { id, entries });
+    }
+    lists
 }
 
 /// One answer on check your answers.
@@ -484,7 +592,7 @@ pub fn summaries(draft: &Draft, findings: &[Located], registry: &Registry) -> Ve
                         label: question.label.clone(),
                         answered: !values.is_empty(),
                         values,
-                        change: format!("{}?return=check#{}", page.address(), field_id(&question.pointer)),
+                        change: format!("{}?return=check#{}", page.address(), anchor(question, &question.pointer)),
                     }
                 })
                 .collect();
@@ -536,9 +644,9 @@ pub fn problems(draft: &Draft, findings: &[Located], return_to: &str) -> Vec<Pro
         .map(|finding| {
             let place = place_of(finding, draft);
             Problem {
-                href: place
-                    .as_ref()
-                    .map(|(page, _, pointer)| format!("{}?return={return_to}#{}", page.address(), field_id(pointer))),
+                href: place.as_ref().map(|(page, question, pointer)| {
+                    format!("{}?return={return_to}#{}", page.address(), anchor(question, pointer))
+                }),
                 text: problem_text(finding, place.as_ref().map(|(_, q, _)| q.label.as_str())),
                 rule: finding.finding.rule.id,
                 severity: finding.finding.severity().as_str(),
@@ -552,7 +660,11 @@ pub fn problems(draft: &Draft, findings: &[Located], return_to: &str) -> Vec<Pro
 pub fn kept(value: &Value, draft: &Draft) -> Vec<String> {
     let mut present = Vec::new();
     leaves(value, String::new(), &mut present);
-    let asked: Vec<String> = PAGES.iter().flat_map(|p| p.asked(draft)).flat_map(|q| pointers(q, draft)).collect();
+    let asked: Vec<String> = PAGES
+        .iter()
+        .flat_map(|p| p.asked(draft))
+        .flat_map(|q| pointers(q, draft).into_iter().chain([q.pointer.clone()]))
+        .collect();
     present
         .into_iter()
         .filter(|p| !crate::questions::UNASKED.contains(&p.as_str()) && !START.contains(&p.as_str()) && p != ROUTE)
@@ -573,19 +685,13 @@ fn leaves(value: &Value, pointer: String, out: &mut Vec<String>) {
     }
 }
 
-const DO_NOT_KNOW: &str = "I do not know";
-
-/// "I do not know" (form.md): the format's `unknown` where it has one, else, for a member its
-/// object does not require, an empty answer that leaves it out.
+/// "I do not know" (form.md) for a member its object does not require: an empty answer, which
+/// leaves it out. The format has no `unknown` code of its own any more.
 fn with_do_not_know(mut choices: Vec<(String, String)>, pointer: &str) -> Vec<(String, String)> {
-    if let Some(unknown) = choices.iter_mut().find(|(code, _)| code == "unknown") {
-        unknown.1 = DO_NOT_KNOW.to_owned();
-        return choices;
-    }
     let (parent, name) = pointer.rsplit_once('/').unwrap_or_default();
     let required = member_schema(parent)["required"].as_array().is_some_and(|r| r.iter().any(|m| m == name));
     if !required && !choices.iter().any(|(code, _)| code == "not_sure") {
-        choices.push((String::new(), DO_NOT_KNOW.to_owned()));
+        choices.push((String::new(), "I do not know".to_owned()));
     }
     choices
 }
@@ -617,6 +723,8 @@ mod tests {
         }
     }
 
+    /// A choice of the service's offers its options, labelled as the service labels them, and
+    /// nothing more; a choice of the first responder's own record offers its codes in words.
     #[test]
     fn every_choice_question_offers_its_codes_in_words() {
         let registry = Registry::built_in();
@@ -625,13 +733,111 @@ mod tests {
                 continue;
             }
             let field = field(question, &question.pointer, None, &registry);
-            if ["radios", "checkboxes", "select", "select_multiple"].contains(&field.widget) {
+            if !["radios", "checkboxes", "select_multiple"].contains(&field.widget) {
+                assert!(field.options.is_empty(), "{}", question.pointer);
+                continue;
+            }
+            if question.choices.is_empty() {
                 assert!(field.options.len() >= 2, "{}: {} choices", question.pointer, field.options.len());
                 for option in &field.options {
                     assert!(!option.label.contains('_'), "{}: `{}` is in words", question.pointer, option.label);
                 }
+            } else {
+                let offered: Vec<(&str, &str)> =
+                    field.options.iter().map(|o| (o.value.as_str(), o.label.as_str())).collect();
+                let service: Vec<(String, &str)> =
+                    question.choices.iter().map(|c| (code_text(&c.code), c.label.as_str())).collect();
+                let service: Vec<(&str, &str)> = service.iter().map(|(v, l)| (v.as_str(), *l)).collect();
+                assert_eq!(offered, service, "{}: the service's options, and only they", question.pointer);
             }
         }
+    }
+
+    /// A list answer is a text input with the service's list as suggestions; a list of them is
+    /// one input an entry, as many as the format takes, named by the entries' pointers.
+    #[test]
+    fn a_list_answer_is_typed_with_the_services_entries_offered() {
+        let registry = Registry::built_in();
+        let value = serde_json::json!({"exploitation": {"uk_towns": ["Boston", "Bostn"]}});
+        let draft = Draft::new(&value);
+        let towns = question("/exploitation/uk_towns");
+        let field = &fields(&[towns], &draft, &[], &registry, false)[0];
+        assert_eq!(field.widget, "entries");
+        let names: Vec<&str> = field.entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names.len(), 10);
+        assert_eq!((names[0], names[9]), ("/exploitation/uk_towns/0", "/exploitation/uk_towns/9"));
+        let values: Vec<&str> = field.entries.iter().map(|e| e.value.as_str()).take(3).collect();
+        assert_eq!(values, ["Boston", "Bostn", ""]);
+        assert_eq!(field.shown, 3, "the entries held and one more show");
+        assert_eq!(field.anchor, "f-exploitation-uk_towns-0");
+        assert!(field.entries.iter().all(|e| e.list.as_deref() == Some("list-uk-cities-and-towns")));
+        let lists = datalists(&[towns, question("/potential_victim/current_location/town")], &registry);
+        assert_eq!(lists.len(), 1, "one datalist a list");
+        let towns = crate::service::entries("uk-cities-and-towns.json").unwrap();
+        assert_eq!(lists[0].entries.len(), towns.len() - 1, "all but the entry the service can never take");
+        assert!(!lists[0].entries.contains(&"Dromore "));
+        let nationality = field_of("/potential_victim/second_nationality", &registry);
+        assert_eq!((nationality.widget, nationality.list.as_deref()), ("text", Some("list-nationalities")));
+        let organisation = datalists(&[question("/first_responder/organisation/name")], &registry);
+        assert_eq!(organisation[0].entries.len(), registry.online_form.organisations.len());
+    }
+
+    /// Findings about one entry or one item (`/exploitation/uk_towns/1`, `/evidence/0/file`,
+    /// `/exploitation/kinds/3`) reach the input that holds it, once, in the rule's words and with
+    /// a link that focuses it; one about the whole list reaches the list.
+    #[test]
+    fn a_finding_about_an_entry_or_an_item_reaches_its_input() {
+        let text = include_str!("../../fixtures/examples/child-england-pass.json");
+        let mut value: Value = serde_json::from_str(text).unwrap();
+        value["exploitation"]["uk_towns"] = serde_json::json!(["Boston", "Bostn"]);
+        value["evidence"][0]["file"] = serde_json::json!("first-account.txt");
+        let settings = crate::check::Settings {
+            registry: Registry::built_in(),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            show_values: false,
+            deny_warnings: false,
+            source_date_epoch: None,
+        };
+        let mut outcome = crate::check::check_bytes(serde_json::to_vec(&value).unwrap(), &settings);
+        let rule =
+            |id: &str| outcome.findings.iter().find(|f| f.finding.rule.id == id).map(|f| f.finding.pointer.clone());
+        assert_eq!(rule("SVC003").as_deref(), Some("/exploitation/uk_towns/1"));
+        assert_eq!(rule("SVC007").as_deref(), Some("/evidence/0/file"));
+        let tick = crate::rules::Finding::new(&crate::rules::service::SVC006, "/exploitation/kinds/3", "a note");
+        let mut missing = crate::rules::Finding::new(&REQ001, "/exploitation", "missing");
+        missing.missing = Some("countries".to_owned());
+        for finding in [tick, missing] {
+            outcome.findings.push(Located { finding, position: crate::locate::Position { line: 1, column: 1 } });
+        }
+        let draft = Draft::new(&value);
+        let page = [question("/exploitation/uk_towns"), question("/exploitation/countries"), question("/evidence")];
+        let fields = fields(&page, &draft, &outcome.findings, &settings.registry, true);
+        let towns = &fields[0];
+        assert!(towns.error.is_none() && towns.entries[0].error.is_none());
+        let error = towns.entries[1].error.as_deref().expect("the second town's input has the error");
+        assert!(error.starts_with("Towns and cities in the UK (2): the service's list has no such entry"), "{error}");
+        assert!(error.contains("`Boston`"), "the nearest entries: {error}");
+        assert_eq!(fields[1].error.as_deref(), Some("Answer “Countries”"), "a missing list, on the list");
+        assert!(fields[1].entries.iter().all(|e| e.error.is_none()), "and not on each of its inputs");
+        assert_eq!(fields[1].anchor, "f-exploitation-countries-0");
+        let evidence = &fields[2];
+        assert!(evidence.error.is_none(), "said once, at its input");
+        assert!(evidence.items[0].fields[0].error.as_deref().is_some_and(|e| e.contains("upload page")));
+        let kinds = fields_of("/exploitation/kinds", &draft, &outcome.findings, &settings.registry);
+        assert_eq!(kinds.notes.len(), 1, "a finding about one tick is the group's: {:?}", kinds.notes);
+        let problems = problems(&draft, &outcome.findings, "check");
+        let href = |rule: &str| problems.iter().find(|p| p.rule == rule).and_then(|p| p.href.clone()).unwrap();
+        assert!(href("SVC003").ends_with("#f-exploitation-uk_towns-1"), "{}", href("SVC003"));
+        assert!(href("SVC007").ends_with("#f-evidence-0-file"), "{}", href("SVC007"));
+        assert!(href("SVC006").ends_with("#f-exploitation-kinds"), "{}", href("SVC006"));
+    }
+
+    fn fields_of(pointer: &str, draft: &Draft, findings: &[Located], registry: &Registry) -> Field {
+        fields(&[question(pointer)], draft, findings, registry, true).remove(0)
+    }
+
+    fn field_of(pointer: &str, registry: &Registry) -> Field {
+        field(question(pointer), pointer, None, registry)
     }
 
     #[test]

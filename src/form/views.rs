@@ -17,12 +17,13 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::sync::{Arc, LazyLock};
-use tera::{Context, Tera};
+use tera::{Context, Kwargs, Tera};
 
 static TEMPLATES: LazyLock<Tera> = LazyLock::new(|| {
     let mut tera = Tera::default();
     // Answers read back as the package shows them: isolated, invisible characters by code.
     tera.register_filter("shown", crate::render::html::shown);
+    tera.register_filter("said", said);
     tera.add_raw_templates([
         ("base.html", include_str!("../../templates/form/base.html")),
         ("field.html", include_str!("../../templates/form/field.html")),
@@ -38,8 +39,33 @@ static TEMPLATES: LazyLock<Tera> = LazyLock::new(|| {
 
 const STYLE: &str = include_str!("../../templates/form/style.css");
 
-/// Makes the draft when it does not exist (a version 2 draft dated today, and nothing else),
-/// and refuses to start on a file or folder it could not write.
+/// A finding's words as a page shows them: escaped, and what the rule quotes between backticks
+/// (an entry of the service's list, a member, a command) set as code, as the command line's
+/// reader sees it quoted.
+fn said(text: &str, _: Kwargs, _: &tera::State) -> tera::Value {
+    let escaped = |text: &str| {
+        let mut bytes = Vec::with_capacity(text.len());
+        tera::escape_html(text, &mut bytes).expect("writing to memory cannot fail");
+        String::from_utf8(bytes).expect("escaping keeps UTF-8")
+    };
+    let parts: Vec<&str> = text.split('`').collect();
+    let mut html = String::with_capacity(text.len() + 16);
+    for (at, part) in parts.iter().enumerate() {
+        match (at % 2, at + 1 == parts.len()) {
+            (0, _) => html.push_str(&escaped(part)),
+            // A backtick without its pair is a character of the text.
+            (_, true) => {
+                html.push('`');
+                html.push_str(&escaped(part));
+            }
+            _ => html.push_str(&format!("<code>{}</code>", escaped(part))),
+        }
+    }
+    tera::Value::safe_string(&html)
+}
+
+/// Makes the draft when it does not exist (a draft of the current version dated today, and
+/// nothing else), and refuses to start on a file or folder it could not write.
 pub fn prepare(store: &super::store::Store, settings: &crate::check::Settings) -> Result<(), String> {
     let path = store.path();
     let (folder, _) = store.place()?;
@@ -114,25 +140,30 @@ fn load(app: &App) -> Result<Loaded, Early> {
     Ok(loaded)
 }
 
-/// The draft, for a page that asks version 2's questions: a version 1 draft is offered
-/// `nrm migrate` first.
-fn load_version_2(app: &App) -> Result<Loaded, Early> {
+/// The draft, for a page that asks the current version's questions: a version 1 or 2 draft is
+/// offered `nrm migrate` first.
+fn load_current(app: &App) -> Result<Loaded, Early> {
     let loaded = load(app)?;
-    if loaded.value().and_then(|v| v.get("format_version")).and_then(Value::as_u64) == Some(1) {
-        return Err(Early::new(offer_migration(app, &loaded)));
+    match loaded.value().and_then(|v| v.get("format_version")).and_then(Value::as_u64) {
+        Some(older @ (1 | 2)) => Err(Early::new(offer_migration(app, &loaded, older))),
+        _ => Ok(loaded),
     }
-    Ok(loaded)
 }
 
-fn offer_migration(app: &App, loaded: &Loaded) -> Response {
-    let mut context = context(app, "Update the draft to format version 2");
+fn offer_migration(app: &App, loaded: &Loaded, older: u64) -> Response {
+    let current = crate::FORMAT_VERSION;
+    let mut context = context(app, &format!("Update the draft to format version {current}"));
     context.insert(
         "paragraphs",
         &[
-            "This draft is in format version 1. The form asks the questions of version 2, which follows the \
-             Home Office's online form question by question.",
-            "Updating it keeps every answer, in its version 2 place, as `nrm migrate` does; the form then \
-             asks the new questions.",
+            format!(
+                "This draft is in format version {older}. The form asks the questions of version {current}, which \
+                 follows the Home Office's online service field by field, with the service's own options and lists."
+            ),
+            "Updating it keeps every answer, as `nrm migrate` does: each that has exactly one place in the new \
+             version is moved there, and each that does not (a town the service does not list, a name to split \
+             in two) is kept where the checks show it, for you to choose."
+                .to_owned(),
         ],
     );
     context.insert("action", "/migrate");
@@ -142,7 +173,7 @@ fn offer_migration(app: &App, loaded: &Loaded) -> Response {
 }
 
 pub async fn home(State(app): State<Arc<App>>) -> Response {
-    let loaded = match load_version_2(&app) {
+    let loaded = match load_current(&app) {
         Ok(loaded) => loaded,
         Err(response) => return *response,
     };
@@ -193,6 +224,7 @@ fn question_page(app: &App, loaded: &Loaded, shown: Shown) -> Response {
     let draft = Draft::new(value);
     let findings = &loaded.outcome.findings;
     let fields = pages::fields(&shown.questions, &draft, findings, &app.settings.registry, shown.posted);
+    let datalists = pages::datalists(&shown.questions, &app.settings.registry);
     let mut errors: Vec<pages::Problem> = Vec::new();
     collect_errors(&fields, &mut errors);
     let title = if shown.conflict {
@@ -207,6 +239,7 @@ fn question_page(app: &App, loaded: &Loaded, shown: Shown) -> Response {
     context.insert("caption", shown.caption);
     context.insert("one_question", &(fields.len() == 1 && fields[0].is_heading));
     context.insert("fields", &fields);
+    context.insert("datalists", &datalists);
     context.insert("errors", &errors);
     context.insert("action", &shown.action);
     context.insert("back", &shown.back);
@@ -220,7 +253,7 @@ fn collect_errors(fields: &[pages::Field], out: &mut Vec<pages::Problem>) {
     for field in fields {
         if let Some(error) = &field.error {
             out.push(pages::Problem {
-                href: Some(format!("#{}", field.id)),
+                href: Some(format!("#{}", field.anchor)),
                 text: error.clone(),
                 rule: "",
                 severity: Severity::Error.as_str(),
@@ -229,6 +262,7 @@ fn collect_errors(fields: &[pages::Field], out: &mut Vec<pages::Problem>) {
         for item in &field.items {
             collect_errors(&item.fields, out);
         }
+        collect_errors(&field.entries, out);
     }
 }
 
@@ -299,7 +333,7 @@ fn start_shown() -> Shown<'static> {
 }
 
 pub async fn start(State(app): State<Arc<App>>) -> Response {
-    match load_version_2(&app) {
+    match load_current(&app) {
         Ok(loaded) => question_page(&app, &loaded, start_shown()),
         Err(response) => *response,
     }
@@ -394,7 +428,7 @@ struct Task {
 }
 
 pub async fn tasks(State(app): State<Arc<App>>) -> Response {
-    let loaded = match load_version_2(&app) {
+    let loaded = match load_current(&app) {
         Ok(loaded) => loaded,
         Err(response) => return *response,
     };
@@ -456,7 +490,7 @@ pub async fn section_page(
     Path((section, index)): Path<(String, usize)>,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let loaded = match load_version_2(&app) {
+    let loaded = match load_current(&app) {
         Ok(loaded) => loaded,
         Err(response) => return *response,
     };
@@ -503,7 +537,7 @@ pub async fn section_post(
 }
 
 pub async fn check_answers(State(app): State<Arc<App>>) -> Response {
-    let loaded = match load_version_2(&app) {
+    let loaded = match load_current(&app) {
         Ok(loaded) => loaded,
         Err(response) => return *response,
     };
@@ -544,7 +578,7 @@ fn finish_page(app: &App, loaded: &Loaded, out: &str, problem: Option<String>) -
 }
 
 pub async fn finish(State(app): State<Arc<App>>) -> Response {
-    match load_version_2(&app) {
+    match load_current(&app) {
         Ok(loaded) => finish_page(&app, &loaded, &default_out(&app).display().to_string(), None),
         Err(response) => *response,
     }
@@ -619,4 +653,27 @@ pub async fn close(State(app): State<Arc<App>>, Extension(_posted): Extension<Po
         ],
         None,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_findings_quoted_words_are_code_and_the_rest_is_escaped() {
+        let mut tera = Tera::default();
+        tera.register_filter("said", said);
+        tera.add_raw_template("t", "{{ text | said }}").unwrap();
+        let said = |text: &str| {
+            let mut context = Context::new();
+            context.insert("text", text);
+            tera.render("t", &context).unwrap()
+        };
+        assert_eq!(
+            said("did you mean `Boston` or `Bolton`?"),
+            "did you mean <code>Boston</code> or <code>Bolton</code>?"
+        );
+        assert_eq!(said("<b> & `<i>`"), "&lt;b&gt; &amp; <code>&lt;i&gt;</code>");
+        assert_eq!(said("one ` alone"), "one ` alone", "a backtick without its pair stays");
+    }
 }

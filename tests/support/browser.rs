@@ -256,6 +256,8 @@ pub struct Input {
     pub value: String,
     pub checked: bool,
     pub options: Vec<Choice>,
+    /// The `id` of its `<datalist>`, for an input that offers a list's entries as it is typed.
+    pub list: String,
 }
 
 #[derive(Deserialize, Debug, Clone)]
@@ -325,6 +327,7 @@ const PAGE: &str = r#"
 const inputs = [...document.querySelectorAll('main input, main select, main textarea')].map(e => ({
   name: e.name, kind: (e.type || '').toLowerCase(), value: e.value, checked: !!e.checked,
   options: e.tagName === 'SELECT' ? [...e.options].map(o => ({value: o.value, selected: o.selected})) : [],
+  list: e.list ? e.list.id : '',
 }));
 // The contract of form.md's "Field names", and the hidden controls every form carries.
 const contract = [];
@@ -396,7 +399,7 @@ fn code_text(value: &Value) -> String {
     }
 }
 
-/// What an input of text shows for a member: a date split in three, a list one item a line.
+/// What an input of text shows for a member: a date split in three.
 fn typed(value: Option<&Value>, part: Option<&str>) -> String {
     match (value, part) {
         (None, _) => String::new(),
@@ -411,7 +414,6 @@ fn typed(value: Option<&Value>, part: Option<&str>) -> String {
                 other => panic!("an input for the part {other:?} of a date"),
             }
         }
-        (Some(Value::Array(items)), None) => items.iter().map(code_text).collect::<Vec<_>>().join("\n"),
         (Some(other), _) => code_text(other),
     }
 }
@@ -745,13 +747,14 @@ impl Browser {
     }
 
     /// Answers the page from a draft's value, each input looked up by its name: text set as a
-    /// paste would (a date in its three parts, a list one item a line), radios and checkboxes
-    /// clicked, lists chosen from. Returns whether an item list has more items in the value
+    /// paste would (a date in its three parts), an entry of a list typed into its input (which
+    /// offers the list as it is typed), radios and checkboxes clicked, lists chosen from. Returns whether an item list has more items in the value
     /// than the page had room for (the page then wants opening again, to add the next).
     pub async fn answer(&mut self, value: &Value) -> bool {
         let started = Instant::now();
         let mut shown_items: BTreeMap<String, usize> = BTreeMap::new();
         let mut texts: Vec<(String, String)> = Vec::new();
+        let mut entries: Vec<(String, String)> = Vec::new();
         for (name, group) in self.page.answers() {
             let (pointer, part) = member_of(&name);
             let wanted = value.pointer(pointer);
@@ -811,7 +814,11 @@ impl Browser {
                 "text" | "email" | "tel" | "number" | "textarea" | "search" | "url" => {
                     let text = typed(wanted, part);
                     if first.value != text {
-                        texts.push((by_name(&name), text));
+                        if first.list.is_empty() {
+                            texts.push((by_name(&name), text));
+                        } else {
+                            entries.push((by_name(&name), text));
+                        }
                     }
                 }
                 other => fail!(self, &format!("{name}: an input of type {other} the walk cannot answer")),
@@ -824,9 +831,31 @@ impl Browser {
             )
             .await;
         }
+        for (selector, text) in entries {
+            self.type_entry(&selector, &text).await;
+        }
         self.took("answering", started);
         (shown_items.iter())
             .any(|(array, shown)| value.pointer(array).and_then(Value::as_array).is_some_and(|a| a.len() > *shown))
+    }
+
+    /// Types an entry of a list into its input, key by key, as a person would (the input offers
+    /// the list's entries meanwhile); an input folded away under "Add another" is unfolded first.
+    pub async fn type_entry(&mut self, selector: &str, text: &str) {
+        let input = match self.client.find(Locator::Css(selector)).await {
+            Ok(input) => input,
+            Err(e) => fail!(self, &format!("nothing on the page matches {selector}: {e}")),
+        };
+        if !input.is_displayed().await.unwrap_or(true) {
+            let Ok(summary) = input.find(Locator::XPath("ancestor::details/summary")).await else {
+                fail!(self, &format!("{selector} is not shown, and no \"Add another\" unfolds it"))
+            };
+            summary.click().await.expect("Add another can be clicked");
+        }
+        input.clear().await.unwrap_or_else(|e| panic!("{selector} cannot be cleared: {e}"));
+        if !text.is_empty() {
+            input.send_keys(text).await.unwrap_or_else(|e| panic!("{selector} cannot be typed into: {e}"));
+        }
     }
 
     /// Where the page's inputs, as it came, do not show the value: a line for each.
