@@ -48,10 +48,10 @@
 //! value: no I/O, no schema, and any JSON at all (wrong types anywhere) is taken without a panic.
 
 use crate::draft::Draft;
+use crate::render::words;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
-use std::sync::LazyLock;
+use std::collections::BTreeMap;
 
 /// A draft as format version 3, and where its moved values came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,48 +119,6 @@ impl Moves {
     }
 }
 
-/// The ISO codes' entries and names, read once from the embedded data.
-struct Tables {
-    countries: HashMap<String, String>,
-    nationalities: HashMap<String, String>,
-    languages: HashMap<String, String>,
-}
-
-static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let service: Value =
-        serde_json::from_str(include_str!("../data/iso-service.json")).expect("data/iso-service.json is JSON");
-    let names: Value =
-        serde_json::from_str(include_str!("../data/iso-names.json")).expect("data/iso-names.json is JSON");
-    let table = |value: &Value| -> HashMap<String, String> {
-        value
-            .as_object()
-            .into_iter()
-            .flatten()
-            .filter_map(|(code, entry)| Some((code.clone(), entry.as_str()?.to_owned())))
-            .collect()
-    };
-    Tables {
-        countries: table(&service["countries"]),
-        nationalities: table(&service["nationalities"]),
-        languages: table(&names["languages"]),
-    }
-});
-
-impl Tables {
-    fn country(&self, code: &str) -> Option<&str> {
-        // The service's list has "Unknown"; the ISO table, being of countries, does not.
-        if code == "unknown" { Some("Unknown") } else { self.countries.get(code).map(String::as_str) }
-    }
-
-    fn nationality(&self, code: &str) -> Option<&str> {
-        self.nationalities.get(code).map(String::as_str)
-    }
-
-    fn language(&self, code: &str) -> Option<&str> {
-        self.languages.get(code).map(String::as_str)
-    }
-}
-
 /// The version 1 account is the first responder's own: version 2 asks for it as
 /// `professional.insight`. Where that place is taken (a draft with a `professional` of its own),
 /// the account stays where it was rather than be lost.
@@ -211,7 +169,7 @@ fn potential_victim(draft: &mut Map<String, Value>, moves: &mut Moves) {
     }
     for member in ["nationality", "second_nationality"] {
         if let Some(Value::String(code)) = victim.get_mut(member)
-            && let Some(entry) = TABLES.nationality(code)
+            && let Some(entry) = words::service_entry("nationalities", code)
         {
             *code = entry.to_owned();
             let pointer = format!("/potential_victim/{member}");
@@ -219,7 +177,7 @@ fn potential_victim(draft: &mut Map<String, Value>, moves: &mut Moves) {
         }
     }
     if let Some(Value::String(code)) = victim.get_mut("interpreter_language")
-        && let Some(name) = TABLES.language(code)
+        && let Some(name) = words::language_name(code)
     {
         *code = name.to_owned();
         moves.add("/potential_victim/interpreter_language", "/potential_victim/interpreter_language");
@@ -332,7 +290,7 @@ fn countries(exploitation: &mut Map<String, Value>, holds_uk: bool, moves: &mut 
                 dropped = true;
                 continue;
             }
-            Some(code) => TABLES.country(code).map(Value::from),
+            Some(code) => words::service_entry("countries", code).map(Value::from),
             None => None,
         };
         let place = entries.len();

@@ -62,12 +62,13 @@ pub fn country(code: &str) -> String {
 }
 
 pub fn language(code: &str) -> String {
-    ISO["languages"][code].as_str().unwrap_or(code).to_owned()
+    language_name(code).unwrap_or(code).to_owned()
 }
 
-/// Every country the format names, by name: (code, name), in the order of their names.
-pub fn countries() -> Vec<(String, String)> {
-    by_name(&ISO["countries"])
+/// The English name of an ISO 639-1 language code, if it is one.
+pub fn language_name(code: &str) -> Option<&'static str> {
+    let iso: &'static Value = &ISO;
+    iso["languages"].get(code)?.as_str()
 }
 
 /// Every language the format names, by name.
