@@ -55,6 +55,8 @@ pub fn compose(read: impl Fn(&str) -> Result<Vec<u8>, String>, to: &str, from: O
         address.parse::<Mailbox>().map_err(|e| format!("the {role} address is not valid: {e}"))
     };
     let message = Message::builder()
+        // Given, so that the clock is read where every read of it is (lettre reads it otherwise).
+        .date(crate::clock::now().into())
         .from(mailbox(from, "sender")?)
         .to(mailbox(to, "recipient")?)
         .subject(subject)

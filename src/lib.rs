@@ -6,6 +6,7 @@
 pub mod batch;
 pub mod check;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod draft;

@@ -56,7 +56,7 @@ pub fn run(args: EmailArgs) -> Result<ExitCode, Failure> {
     };
     email::send(&letter, &smtp, std::env::var("NRM_SMTP_PASSWORD").ok()).map_err(Failure)?;
     let record = serde_json::json!({
-        "sent_at": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "sent_at": crate::clock::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         "to": to,
         "message_id": letter.message_id,
     });

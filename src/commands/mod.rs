@@ -59,7 +59,7 @@ pub fn settings_with(
 
 /// `--today`, else the machine's local date: the one place the clock decides a day.
 pub fn today(given: Option<chrono::NaiveDate>) -> chrono::NaiveDate {
-    given.unwrap_or_else(|| chrono::Local::now().date_naive())
+    given.unwrap_or_else(crate::clock::today)
 }
 
 pub fn jobs(checks: &Checks) -> usize {

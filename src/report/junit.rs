@@ -60,7 +60,7 @@ impl Report for Junit {
             summary.files,
             summary.failed,
             self.started.elapsed().as_secs_f64(),
-            chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S"),
+            crate::clock::now().format("%Y-%m-%dT%H:%M:%S"),
             xml(if hostname.trim().is_empty() { "localhost" } else { &hostname }),
         )?;
         writeln!(out, "  <properties>")?;
