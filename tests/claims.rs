@@ -230,8 +230,8 @@ const SENTINELS: [&str; 9] = [
 fn with_sentinels(mut draft: Value) -> Value {
     draft["potential_victim"]["given_names"] = json!("Zebedee Marigoldine");
     draft["potential_victim"]["family_name"] = json!("Quillfeather");
-    draft["potential_victim"]["aliases"] = json!(["Thistlewaite"]);
-    draft["first_responder"]["name"] = json!("Pemberton-Oakhurst");
+    draft["potential_victim"]["nickname"] = json!("Thistlewaite");
+    draft["first_responder"]["last_name"] = json!("Pemberton-Oakhurst");
     draft["first_responder"]["phone"] = json!("01632 960 417");
     draft["professional"]["insight"] = json!("He was kept at Hollyhock Farm and moved to Sunflower Lane.");
     draft
@@ -247,6 +247,10 @@ fn sentinel_drafts(folder: &Path) -> Vec<PathBuf> {
     failing["potential_victim"]["gender"] = json!("Quillfeather");
     failing["potential_victim"]["date_of_birth"] = json!("2010-02-31");
     failing["first_responder"]["email"] = json!("zebedee.quillfeather@gmail.com");
+    // What the service would refuse or change (SVC003, SVC004, SVC006).
+    failing["potential_victim"]["current_location"]["town"] = json!("Sunflower Lane");
+    failing["exploitation"]["last_contact_details"] = json!("He wrote from zebedee.quillfeather@example.org.");
+    failing["potential_victim"]["nickname"] = json!("Thistlewaite <Hollyhock Farm>");
     let mut broken = serde_json::to_string_pretty(&with_sentinels(example("examples/child-fail.json"))).unwrap();
     broken.push_str("\n\"Marigoldine\"");
     [
@@ -283,7 +287,7 @@ fn render_and_email_print_no_value_from_the_draft() {
     assert_eq!(entries(&out), ["LCC-2026-0042"]);
     let mut files = entries(&out.join("LCC-2026-0042"));
     files.sort();
-    assert_eq!(files, ["manifest.json", "referral.html", "referral.json", "referral.pdf"]);
+    assert_eq!(files, ["manifest.json", "online-service.json", "referral.html", "referral.json", "referral.pdf"]);
     let again = render(&out, &paths, &["--jobs", "1"]);
     assert_eq!(again.status.code(), Some(2), "{}", text(&again));
     assert_no_sentinel(&text(&again), "render refusing an existing package");
@@ -476,7 +480,7 @@ fn ctrl_c_and_close_the_form_stop_it_with_every_answer_saved() {
     let (_folder, draft) = copy_of(CHILD);
     let mut form = Form::open(&draft);
     let typed = "Since the spring, by the canal";
-    let response = form.continue_with("/section/exploitation/0", &[("/exploitation/when", typed)]);
+    let response = form.continue_with(&form.page_asking("/exploitation/when"), &[("/exploitation/when", typed)]);
     assert_eq!(response.status, 303, "{}", response.brief());
     assert!(Command::new("kill").args(["-INT", &form.pid().to_string()]).status().unwrap().success());
     let ended = form.wait_for_exit(Duration::from_secs(20)).expect("nrm form stops on Ctrl-C (SIGINT)");

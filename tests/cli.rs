@@ -25,7 +25,7 @@ fn json_report_has_the_documented_shape() {
     let (report, code) = check_json(&[&example("child-england-pass"), &example("child-fail")]);
     assert_eq!(code, Some(1));
     assert_eq!(report["tool"]["name"], "nrm");
-    assert_eq!(report["tool"]["format_version"], 2);
+    assert_eq!(report["tool"]["format_version"], 3);
     assert!(report["tool"]["registry_version"].is_string());
     let files = report["files"].as_array().unwrap();
     assert_eq!(files.len(), 2);
@@ -48,11 +48,11 @@ fn human_report_places_findings_and_quotes_only_lines_without_values() {
     let output = run(&["check", "--today", TODAY, &example("child-fail")], None);
     let text = stdout(&output);
     let path = example("child-fail");
-    assert!(text.contains(&format!("{path}:12:31: error[FR001] ")), "file:line:column, severity, rule\n{text}");
-    // Line 78 holds only member names and `true`: shown, with a marker under the value.
-    assert!(text.contains("78 |     \"interview\": { \"accompanying_adult_present\": true },"), "{text}");
+    assert!(text.contains(&format!("{path}:9:31: error[FR001] ")), "file:line:column, severity, rule\n{text}");
+    // Line 91 holds only member names and `true`: shown, with a marker under the value.
+    assert!(text.contains("91 |     \"interview\": { \"accompanying_adult_present\": true },"), "{text}");
     assert!(text.contains(&format!("   | {}^", " ".repeat(49))), "{text}");
-    // Line 12 holds the organisation's name: not shown.
+    // Line 9 holds the organisation's name: not shown.
     assert!(!text.contains("Manchester University"), "{text}");
     assert!(text.trim_end().ends_with("1 draft checked: 0 passed, 1 failed (5 errors, 3 warnings, 0 infos)"), "{text}");
 
@@ -104,7 +104,7 @@ fn standard_input_is_a_draft() {
 
 #[test]
 fn unknown_member_suggests_the_nearest() {
-    let draft = r#"{"format_version": 1, "potential_victim": {"familyname": "x"}}"#;
+    let draft = r#"{"format_version": 3, "potential_victim": {"familyname": "x"}}"#;
     let output = run(&["check", "--format", "json", "--today", TODAY, "-"], Some(draft.as_bytes()));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let findings = report["files"][0]["findings"].as_array().unwrap();
@@ -203,7 +203,7 @@ fn version_names_the_format_and_the_registry() {
     let registry: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(support::project().join("data/first-responders.json")).unwrap())
             .unwrap();
-    assert!(text.contains("format version 2, and 1"), "{text}");
+    assert!(text.contains("format version 3, and 2 and 1"), "{text}");
     assert!(
         text.contains(registry["version"].as_str().unwrap())
             && text.contains(registry["reviewed_on"].as_str().unwrap())

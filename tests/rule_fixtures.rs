@@ -11,6 +11,9 @@
 //! line = 1
 //! column = 1
 //! ```
+//!
+//! And no finding's message quotes the value at its pointer: the check runs without
+//! `--show-values`.
 
 mod support;
 
@@ -177,6 +180,100 @@ fn every_rule_has_a_failing_and_a_passing_fixture() {
         }
     }
     assert!(gaps.is_empty(), "{}", gaps.join("\n"));
+}
+
+/// Every entry of the service's lists (and its organisations): a message may name the nearest
+/// of them, which is the list's word, not the draft's.
+fn list_entries() -> Vec<String> {
+    let data = support::project().join("data");
+    let read = |path: PathBuf| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    };
+    let mut lists: Vec<serde_json::Value> =
+        ["uk-cities-and-towns", "uk-regions", "uk-local-authorities", "uk-police-forces", "countries", "nationalities"]
+            .iter()
+            .map(|name| read(data.join("online-form").join(format!("{name}.json"))))
+            .collect();
+    lists.push(read(data.join("first-responders.json"))["online_form"]["organisations"].take());
+    lists
+        .iter()
+        .filter_map(serde_json::Value::as_array)
+        .flatten()
+        .filter_map(|e| e.as_str().map(str::to_owned))
+        .collect()
+}
+
+/// The pieces of a draft's value that a message must not hold: its text (three characters or
+/// more, and not a code of the format's own, `snake_case`) and its numbers of three digits or more.
+fn quotable(value: &serde_json::Value) -> Vec<String> {
+    let code = |text: &str| text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    match value {
+        serde_json::Value::String(text) => {
+            let text = text.trim();
+            if text.chars().count() >= 3 && !code(text) { vec![text.to_owned()] } else { Vec::new() }
+        }
+        serde_json::Value::Number(number) => {
+            let digits = number.to_string();
+            if digits.chars().filter(char::is_ascii_digit).count() >= 3 { vec![digits] } else { Vec::new() }
+        }
+        serde_json::Value::Array(items) => {
+            items.iter().filter(|item| !item.is_array() && !item.is_object()).flat_map(quotable).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A message without the list entries it names in backticks (other than the value itself).
+fn without_entries(message: &str, entries: &[String], value: &str) -> String {
+    let mut message = message.to_owned();
+    for entry in entries.iter().filter(|entry| entry.trim() != value) {
+        message = message.replace(&format!("`{entry}`"), "``");
+    }
+    message
+}
+
+/// What a fixture's report quotes of the draft, if anything.
+fn quoted(draft: &Path, entries: &[String]) -> Option<String> {
+    let name = draft.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(draft).display();
+    // A file that is not UTF-8 or not JSON has no value at a pointer.
+    let text = std::fs::read_to_string(draft).ok()?;
+    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+    let expected = Expectation::load(draft);
+    assert!(!expected.args.iter().any(|a| a == "--show-values"), "{name}: a fixture is checked without values");
+    let mut args = vec!["check", "--format", "json", "--today", &expected.today];
+    args.extend(expected.args.iter().map(String::as_str));
+    let Ok(report) = serde_json::from_slice::<serde_json::Value>(&nrm(&args, Some(draft)).stdout) else {
+        return Some(format!("{name}: stdout is not JSON"));
+    };
+    let findings = report["files"][0]["findings"].as_array().cloned().unwrap_or_default();
+    let quotes: Vec<String> = findings
+        .iter()
+        .filter_map(|finding| {
+            let (pointer, message) = (finding["pointer"].as_str()?, finding["message"].as_str()?);
+            let at = value.pointer(pointer)?;
+            let found = quotable(at)
+                .into_iter()
+                .find(|piece| without_entries(message, entries, piece).contains(piece.as_str()))?;
+            Some(format!("\n    {} at {pointer:?} quotes {found:?}: {message}", finding["rule"]))
+        })
+        .collect();
+    (!quotes.is_empty()).then(|| format!("{name}:{}", quotes.concat()))
+}
+
+#[test]
+fn no_message_quotes_the_value_at_its_pointer() {
+    let drafts = drafts(&fixtures_dir());
+    let entries = list_entries();
+    let entries = &entries;
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let workers: Vec<_> = drafts
+            .chunks(drafts.len().div_ceil(8))
+            .map(|chunk| scope.spawn(move || chunk.iter().filter_map(|d| quoted(d, entries)).collect::<Vec<_>>()))
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap()).collect()
+    });
+    assert!(failures.is_empty(), "{} fixtures' reports quote the draft:\n\n{}", failures.len(), failures.join("\n\n"));
 }
 
 #[test]

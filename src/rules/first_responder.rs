@@ -27,8 +27,8 @@ pub static FR002: Rule = Rule {
     summary: "`organisation.ngo` is not a designated NGO in the registry",
     why: "Only the NGOs the Home Office designates may refer; an unknown id is either a typo or an organisation that must refer through a first responder.",
     source: "first responder registry",
-    fails: r#""organisation": { "type": "ngo", "name": "NSPCC", "ngo": "nspc" }"#,
-    passes: r#""organisation": { "type": "ngo", "name": "NSPCC", "ngo": "nspcc" }"#,
+    fails: r#""organisation": { "type": "ngo", "name": "National Society for the Prevention of Cruelty to Children NSPCC CTAC", "ngo": "nspc" }"#,
+    passes: r#""organisation": { "type": "ngo", "name": "National Society for the Prevention of Cruelty to Children NSPCC CTAC", "ngo": "nspcc" }"#,
 };
 
 pub static FR003: Rule = Rule {
@@ -37,8 +37,8 @@ pub static FR003: Rule = Rule {
     summary: "the organisation is not designated in this nation",
     why: "Designation is per nation: Health and Social Care Trusts are first responders in Northern Ireland only, and some NGOs in one nation only.",
     source: "first responder registry",
-    fails: r#""nation": "england", … "organisation": { "type": "hsc_trust", "name": "Belfast HSC Trust" }"#,
-    passes: r#""nation": "northern_ireland", … "organisation": { "type": "hsc_trust", "name": "Belfast HSC Trust" }"#,
+    fails: r#""nation": "england", … "organisation": { "type": "hsc_trust", "name": "Health and Social Care Trusts - HSC Trusts" }"#,
+    passes: r#""nation": "northern_ireland", … "organisation": { "type": "hsc_trust", "name": "Health and Social Care Trusts - HSC Trusts" }"#,
 };
 
 pub static FR004: Rule = Rule {
@@ -209,7 +209,9 @@ fn work_email(cx: &Context, organisation: &Organisation, out: &mut Vec<Finding>)
 fn offered_by_online_form(cx: &Context, out: &mut Vec<Finding>) {
     let Some(name) = cx.draft.str(NAME) else { return };
     let form = &cx.registry.online_form;
-    if form.offers(name) {
+    // Compared as the service compares it: after its formatters (spaces trimmed and single).
+    let field = crate::service::field("user-organisation").expect("the service asks the organisation");
+    if form.offers(&crate::service::validators::format(field, name)) {
         return;
     }
     let nearest = crate::suggest::nearest(name, form.organisations.iter());

@@ -21,7 +21,7 @@ pub static INP002: Rule = Rule {
     why: "JSON readers silently keep one of the two values, so a referral would lose data without anyone noticing.",
     source: "RFC 8259 s.4",
     fails: r#""potential_victim": { "family_name": "Hoxha", "family_name": "Çela" }"#,
-    passes: r#""potential_victim": { "family_name": "Hoxha", "aliases": ["Çela"] }"#,
+    passes: r#""potential_victim": { "family_name": "Hoxha", "nickname": "Çela" }"#,
 };
 
 pub static INP003: Rule = Rule {

@@ -9,8 +9,8 @@ pub static REQ001: Rule = Rule {
     summary: "a required member is missing",
     why: "The Home Office's online form asks for every required item; a gap found while the draft is prepared can still be filled by asking the person, before the first responder is in the form without the answer.",
     source: "draft format, version 1",
-    fails: r#""first_responder": { "name": "Priya Sharma", "role": "Social worker" }"#,
-    passes: r#""first_responder": { "name": "Priya Sharma", "role": "Social worker", "email": "…", "phone": "…", "organisation": { … } }"#,
+    fails: r#""first_responder": { "first_name": "Priya", "role": "Social worker" }"#,
+    passes: r#""first_responder": { "first_name": "Priya", "last_name": "Sharma", "role": "Social worker", "email": "…", "phone": "…", "organisation": { … } }"#,
 };
 
 pub static REQ002: Rule = Rule {
