@@ -85,8 +85,9 @@ pub fn check_bytes(bytes: Vec<u8>, settings: &Settings) -> Outcome {
                 today: settings.today,
                 show_values: settings.show_values,
             };
+            let before = findings.len();
             schema::check(version, &document.value, &cx.draft, &mut findings);
-            cx.draft.ignore(schema::invalid_values(&findings));
+            cx.draft.ignore(schema::invalid_values(&findings[before..]));
             rules::check(&cx, &mut findings);
             service_rules(&cx, &document.value, &mut findings);
             // Checked by the schema: well-formed unless a finding points at it.

@@ -169,10 +169,15 @@ impl Schema {
     }
 }
 
-/// The pointers of values the schema found wrong (REQ002): the Rust rules treat them as absent,
-/// so a value is reported once, for what is wrong with it.
+/// The pointers of values the schema found wrong (REQ002, or a refusal of the service's its
+/// annotation names, such as SVC009 for a count): the Rust rules and the service's answers treat
+/// them as absent, so a value is reported once, for what is wrong with it. Findings of the other
+/// annotated rules are about how answers combine (EXP001's `unknown` beside another type), and
+/// the values stay for the rules to read; a missing member's finding points at the object that
+/// lacks it, which is not wrong itself.
 pub fn invalid_values(findings: &[Finding]) -> Vec<String> {
-    findings.iter().filter(|f| f.rule.id == REQ002.id).map(|f| f.pointer.clone()).collect()
+    let wrong = |f: &&Finding| f.missing.is_none() && (f.rule.id == REQ002.id || f.rule.id.starts_with("SVC"));
+    findings.iter().filter(wrong).map(|f| f.pointer.clone()).collect()
 }
 
 impl Schema {

@@ -63,7 +63,7 @@ pub static SVC005: Rule = Rule {
 pub static SVC006: Rule = Rule {
     id: "SVC006",
     severity: Severity::Warning,
-    summary: "text that the service's sanitiser will change when it stores it (`<`, `>`, `[`, `]`, `~` gain a `-`; `|`, `/*`, `*/` are removed; `..`, `&&`, `@@` collapse; dash runs become `-`): say which characters, and what will be stored",
+    summary: "text that the service's sanitiser will change when it stores it (`<`, `>`, `[`, `]`, `~` gain a `-`; `|`, `/*`, `*/` become `-`; `&&`, `@@` collapse; dash runs become `-`): say which characters, and what will be stored",
     why: "The service accepts such text and stores it changed, without saying so: `<`, `>`, `[`, `]` and `~` gain a `-` after them, `|`, `/*` and `*/` become `-`, runs of `&` or `@` become one, `c:\\`, `cmd.exe`, `/etc/passwd`, `&#` and `%U` become `-`, and en and em dashes or runs of dashes become one `-`. A name, an alias or a reference changed unseen may no longer match the person's records. (The service's rule for `..` is turned off: two full stops are kept.)",
     source: "the online service: hof 23 `config/sanitisation-rules.js`, `controller/base-controller.js` (_sanitize), `controller/formatting/formatters.js` (hyphens); UKHomeOffice/modern-slavery `apps/common/behaviours/sanitise-inputs.js`",
     fails: r#""potential_victim": { "nickname": "Jo <Joey>" }"#,
@@ -93,7 +93,7 @@ pub static SVC008: Rule = Rule {
 pub static SVC009: Rule = Rule {
     id: "SVC009",
     severity: Severity::Error,
-    summary: "a number the service wants as digits (a count) or a date outside what the service accepts (on or before 1 January 1900, or not before today)",
+    summary: "a number the service wants as digits (a count) or a date outside what the service accepts (on or before 1 January 1900, or after today)",
     why: "The service takes the number of children as digits alone, and a date of birth only if it is a real day after 1 January 1900 and not after the day it is entered.",
     source: "the online service: hof 23 `controller/validation/validators.js` (numeric, date, before, after); UKHomeOffice/modern-slavery `apps/nrm/fields/index.js`",
     fails: r#""potential_victim": { "date_of_birth": "1900-01-01" }"#,
@@ -235,8 +235,13 @@ fn not_an_entry(answer: &Answer, text: &str, quoted: &str, why: &str) -> Option<
     if entries.iter().any(|entry| entry == text) {
         return None;
     }
-    // The suggestions are the service's entries, never the draft's value.
-    let nearest = crate::suggest::nearest_entries(text, entries, 3);
+    // The suggestions are the service's entries, never the draft's value: an ISO code names the
+    // one entry it stands for (`VN`: Vietnamese), else the nearest by spelling.
+    let coded = list.strip_suffix(".json").and_then(|name| crate::render::words::service_entry(name, text));
+    let nearest = match coded {
+        Some(entry) => vec![entry],
+        None => crate::suggest::nearest_entries(text, entries, 3),
+    };
     let choose = match nearest.as_slice() {
         [] => format!("choose one of its entries (`data/online-form/{list}`), spelt as it spells it"),
         [only] => format!("did you mean `{only}`?"),
@@ -319,8 +324,8 @@ pub fn check_evidence(documents: &[Document], cx: &Context, out: &mut Vec<Findin
                 &SVC007,
                 format!("{}/bytes", document.pointer),
                 format!(
-                    "the upload page takes files of at most {max} bytes (just under 25 MB), and this one has \
-                     {bytes}; reduce it (a lower resolution, fewer pages) or split it"
+                    "the upload page takes files of at most {max} bytes (just under 25 MB), and refuses this \
+                     larger one; reduce it (a lower resolution, fewer pages) or split it"
                 ),
             ));
         }
