@@ -29,7 +29,7 @@ pub static INP003: Rule = Rule {
     severity: Severity::Error,
     summary: "a member that the format does not have",
     why: "Objects are closed, so a misspelt member never passes silently while the value it was meant to carry is missing.",
-    source: "draft format, version 1",
+    source: "the draft format (every version)",
     fails: r#""potential_victim": { "familyname": "Nguyễn" }"#,
     passes: r#""potential_victim": { "family_name": "Nguyễn" }"#,
 };
@@ -39,7 +39,7 @@ pub static INP004: Rule = Rule {
     severity: Severity::Error,
     summary: "the file is over 1 MiB, is not UTF-8, or its top level is not an object",
     why: "A draft is one UTF-8 JSON object of at most 1 MiB; anything else is not a draft, and is refused rather than guessed at.",
-    source: "draft format, version 1",
+    source: "the draft format (every version)",
     fails: r#"[ { "format_version": 1 } ]"#,
     passes: r#"{ "format_version": 1 }"#,
 };

@@ -59,7 +59,7 @@ pub struct Rule {
 impl Rule {
     /// The rule's source as its explanation cites it: the format itself where `source` is empty.
     pub fn cited(&self) -> &'static str {
-        if self.source.is_empty() { "the draft format, version 1" } else { self.source }
+        if self.source.is_empty() { "the draft format (every version)" } else { self.source }
     }
 }
 
