@@ -88,7 +88,7 @@ fn packages_emails_and_new_files_are_synced_before_they_are_named() {
     let staging = format!("{out_text}/.nrm-");
     // The rename that gives the package its name: from the temporary folder.
     let named = position(&calls, &["rename", &format!("\"{staging}"), &format!("\"{out_text}/LCC-2026-0042\"")]);
-    for file in ["referral.pdf", "referral.html", "referral.json", "manifest.json"] {
+    for file in nrm::render::FILES {
         let synced = position(&calls, &["fsync(", &staging, &format!("/{file}>")]);
         assert!(synced < named, "{file} is synced before the package is named:\n{}", calls.join("\n"));
     }

@@ -116,7 +116,7 @@ fn personal_values() -> Vec<String> {
     [
         "/potential_victim/given_names",
         "/potential_victim/family_name",
-        "/potential_victim/aliases/0",
+        "/potential_victim/nickname",
         "/potential_victim/date_of_birth",
         "/professional/insight",
         "/consent_note/how_informed",
@@ -205,6 +205,14 @@ fn a_tampered_package_is_refused_and_nothing_is_written_or_sent() {
     assert!(stderr(&refused).contains("referral.pdf: SHA-256 differs"), "{}", stderr(&refused));
     assert!(!package.join("email.eml").exists() && !package.join("sent.json").exists());
     assert!(server.received().is_empty());
+    // The service's answers are verified too: a changed value would be entered as it is.
+    let (folder, package) = self::package();
+    let answers = fs::read_to_string(package.join("online-service.json")).unwrap();
+    fs::write(package.join("online-service.json"), answers.replacen("\"yes\"", "\"no\"", 1)).unwrap();
+    let refused = email(&package, &server.config(folder.path(), "starttls"), PASSWORD, &["--send"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("online-service.json: size differs"), "{}", stderr(&refused));
+    assert!(!package.join("email.eml").exists() && server.received().is_empty());
 }
 
 #[test]

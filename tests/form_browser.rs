@@ -99,7 +99,7 @@ fn read_json(path: &Path) -> Value {
 
 /// The package folder holds what `nrm render` writes.
 fn package_is_complete(package: &Path) {
-    for file in ["referral.pdf", "referral.html", "referral.json", "manifest.json"] {
+    for file in nrm::render::FILES {
         let path = package.join(file);
         assert!(path.is_file(), "the package {} has no {file}", package.display());
     }

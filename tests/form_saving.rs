@@ -511,7 +511,11 @@ fn finish_writes_the_package_nrm_render_writes() {
     let from_form = package_files(&out.join("LCC-2026-0042"));
     let from_render = package_files(&rendered.join("LCC-2026-0042"));
     let names: Vec<&String> = from_form.keys().collect();
-    assert_eq!(names, ["manifest.json", "referral.html", "referral.json", "referral.pdf"], "the package's files");
+    assert_eq!(
+        names,
+        ["manifest.json", "online-service.json", "referral.html", "referral.json", "referral.pdf"],
+        "the package's files"
+    );
     assert_eq!(from_form.keys().collect::<Vec<_>>(), from_render.keys().collect::<Vec<_>>());
     for (name, bytes) in &from_form {
         assert!(bytes == &from_render[name], "{name} is byte for byte what `nrm render` writes");

@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use support::{TODAY, fixture, nrm};
 
-/// Names in the scripts first responders meet, split into parts as a test looks for them.
+/// Names in the scripts first responders meet, split into parts as a test looks for them: the
+/// first and last names, and the names used during the exploitation.
 const GIVEN: &str = "Thị Hương Ștefania";
 const FAMILY: &str = "Nguyễn-Çela";
 const ALIASES: [&str; 3] = ["Παπαδοπούλου", "Шевченко", "Ђорђевић"];
@@ -31,7 +32,7 @@ fn draft(reference: &str, sentences: usize) -> Value {
     draft["reference"] = json!(reference);
     draft["potential_victim"]["given_names"] = json!(GIVEN);
     draft["potential_victim"]["family_name"] = json!(FAMILY);
-    draft["potential_victim"]["aliases"] = json!(ALIASES);
+    draft["potential_victim"]["nickname"] = json!(ALIASES.join(", "));
     let sentence =
         "She was moved between addresses in three towns and told that her family would pay if she spoke to anyone. ";
     draft["professional"]["insight"] = json!(sentence.repeat(sentences.max(2)).trim_end());
@@ -132,7 +133,7 @@ fn qpdf_finds_the_pdf_sound() {
 }
 
 #[test]
-fn a_package_is_four_private_files_with_a_true_manifest() {
+fn a_package_is_five_private_files_with_a_true_manifest() {
     let out = tempfile::tempdir().unwrap();
     let output = render(out.path(), &[&fixture("examples/child-england-pass.json")], &[]);
     assert_eq!(output.status.code(), Some(0));
@@ -141,7 +142,7 @@ fn a_package_is_four_private_files_with_a_true_manifest() {
     let mut names: Vec<String> =
         fs::read_dir(&package).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     names.sort();
-    assert_eq!(names, ["manifest.json", "referral.html", "referral.json", "referral.pdf"]);
+    assert_eq!(names, ["manifest.json", "online-service.json", "referral.html", "referral.json", "referral.pdf"]);
     for name in &names {
         assert_eq!(fs::metadata(package.join(name)).unwrap().permissions().mode() & 0o777, 0o600, "{name}");
     }
@@ -151,12 +152,13 @@ fn a_package_is_four_private_files_with_a_true_manifest() {
     let manifest: Value = serde_json::from_slice(&fs::read(package.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["reference"], "LCC-2026-0042");
     assert_eq!(manifest["prepared_on"], "2026-11-18");
-    assert_eq!(manifest["format_version"], 2, "the draft's format version");
+    assert_eq!(manifest["format_version"], 3, "the draft's format version");
     assert_eq!(manifest["tool"]["name"], "nrm");
     assert!(manifest["registry"]["version"].is_string() && manifest["registry"]["reviewed_on"].is_string());
     assert_eq!(manifest["findings"], json!({"errors": 0, "warnings": 0, "infos": 1, "rules": ["URG001"]}));
     let files = manifest["files"].as_array().unwrap();
-    assert_eq!(files.len(), 3);
+    let listed: Vec<&str> = files.iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!(listed, ["referral.pdf", "referral.html", "referral.json", "online-service.json"]);
     for file in files {
         let bytes = fs::read(package.join(file["name"].as_str().unwrap())).unwrap();
         assert_eq!(file["bytes"].as_u64(), Some(bytes.len() as u64));
@@ -217,7 +219,7 @@ fn the_same_draft_gives_the_same_bytes() {
     assert_eq!(render(&first, &all, &["--jobs", "1"]).status.code(), Some(0));
     assert_eq!(render(&second, &reversed, &["--jobs", "3"]).status.code(), Some(0));
     for i in 0..6 {
-        for name in ["referral.pdf", "referral.html", "referral.json", "manifest.json"] {
+        for name in nrm::render::FILES {
             let a = fs::read(first.join(format!("REF-SAME-{i}")).join(name)).unwrap();
             let b = fs::read(second.join(format!("REF-SAME-{i}")).join(name)).unwrap();
             assert!(a == b, "{name} of REF-SAME-{i} differs between runs");
@@ -242,7 +244,8 @@ fn the_same_draft_gives_the_same_bytes() {
 fn the_html_is_self_contained_and_escapes_every_value() {
     let folder = tempfile::tempdir().unwrap();
     let mut hostile = draft("REF-HTML-1", 4);
-    hostile["potential_victim"]["aliases"] = json!(["<script>alert(1)</script>", "A & B \"quoted\""]);
+    hostile["potential_victim"]["nickname"] = json!("<script>alert(1)</script>");
+    hostile["background"]["place_of_birth"] = json!("A & B \"quoted\"");
     let path = write_draft(folder.path(), "draft.json", &hostile);
     let out = folder.path().join("out");
     assert_eq!(render(&out, &[&path], &[]).status.code(), Some(0));
@@ -328,18 +331,19 @@ fn an_interrupted_run_leaves_only_whole_packages() {
     for package in written {
         let name = package.file_name().unwrap().to_string_lossy().into_owned();
         assert!(name.starts_with("REF-INT-"), "no temporary folder is left: {name}");
-        assert_eq!(fs::read_dir(&package).unwrap().count(), 4, "{name} is whole");
+        assert_eq!(fs::read_dir(&package).unwrap().count(), nrm::render::FILES.len(), "{name} is whole");
     }
 }
 
 #[test]
-fn a_very_long_version_1_account_is_rendered_whole() {
+fn a_very_long_answer_is_rendered_whole() {
     let folder = tempfile::tempdir().unwrap();
-    let mut long = read("examples/v1/child-england-pass.json");
+    let mut long = example();
     long["reference"] = json!("REF-LONG-1");
+    // The record's answers have no limit of the service's.
     let sentence = "He worked sixteen hours a day in the fields and was paid nothing at all. ";
     let account = format!("{}The last thing he said was that he wanted to go to school.", sentence.repeat(6000));
-    long["exploitation"]["narrative"] = json!(account);
+    long["consent_note"]["how_informed"] = json!(account);
     let path = write_draft(folder.path(), "draft.json", &long);
     let out = folder.path().join("out");
     assert_eq!(render(&out, &[&path], &[]).status.code(), Some(0));
@@ -348,14 +352,11 @@ fn a_very_long_version_1_account_is_rendered_whole() {
     assert!(total > 50, "{total} pages");
     let text = without_page_furniture(&pdf_text(&pdf, None), total);
     assert_eq!(text.matches("He worked sixteen hours").count(), 6000, "every sentence is there");
-    assert!(text.contains("Account He worked sixteen hours"), "under its label");
+    assert!(text.contains("Who told them, how, and in which language? He worked sixteen hours"), "under its label");
     assert!(text.contains("he wanted to go to school."), "to the last word");
-    let manifest: Value = serde_json::from_slice(&fs::read(out.join("REF-LONG-1/manifest.json")).unwrap()).unwrap();
-    assert_eq!(manifest["format_version"], 1, "the draft's format version");
 }
 
-/// The passing examples, and a Duty to Notify made from the adult one (police in England, no
-/// name); with the failing example when asked.
+/// The passing examples, with the failing one.
 fn examples() -> Vec<PathBuf> {
     ["adult-scotland-pass", "adult-wales-duty-to-notify-pass", "child-england-pass", "child-fail"]
         .iter()
@@ -363,174 +364,126 @@ fn examples() -> Vec<PathBuf> {
         .collect()
 }
 
-/// The online form's sections, then the record's and the package's own, in the order the
-/// package must show them.
-const ORDER: [&str; 19] = [
-    "Answers for the online form",
-    "First responder details",
-    "Age confirmation",
-    "Background",
-    "Exploitation details",
-    "Professional insight",
-    "Exploitation location",
-    "Exploiters' details",
-    "Consent and support",
-    "Duty to Notify",
-    "Personal details",
-    "Decision and contact",
-    "Supporting evidence",
-    "The first responder's own record: not part of the online form",
-    "Informed consent",
-    "How the child was told about the referral",
-    "Safeguarding steps",
-    "Warnings and notices from the checks",
-    "Next steps",
-];
-
-/// A Duty to Notify from the adult example: police in England, the person not named.
-fn duty_to_notify() -> Value {
-    let mut draft = read("examples/adult-scotland-pass.json");
-    draft["reference"] = json!("MET-DTN-2026-0311");
-    draft["nation"] = json!("england");
-    draft["route"] = json!("duty_to_notify");
-    draft["first_responder"] = json!({
-        "name": "Sam Okafor", "role": "Detective Sergeant, Modern Slavery Unit", "email": "sam.okafor@met.police.uk",
-        "phone": "020 7230 1212", "organisation": { "type": "police", "name": "Metropolitan Police Service" },
-        "contact_in_absence": "msu@met.police.uk"
-    });
-    for member in ["given_names", "family_name", "aliases", "date_of_birth"] {
-        draft["potential_victim"].as_object_mut().unwrap().remove(member);
-    }
-    for member in ["consent", "support", "decision"] {
-        draft.as_object_mut().unwrap().remove(member);
-    }
-    draft["cooperation"] = json!({ "willing": false });
-    draft["duty_to_notify"] = json!({ "reason_not_referred": "She wants to go home to her daughter and wants no contact with the Home Office." });
-    draft
-}
+/// What marks the package's parts, in its order: the service's pages, the record, the notes
+/// and the next steps.
+const SERVICE_PART: &str = "The online service, page by page";
+const RECORD_PART: &str = "The first responder's own record: not part of the online service";
 
 /// The questions of `data/questions.json` whose answer is the draft's text as it is, with that
-/// text, and whether the question is the record's (not the online form's).
-fn text_answers(draft: &Value) -> Vec<(String, String, bool)> {
+/// text, and whether it is entered on one of the service's pages (by `online-service.json`, which
+/// `tests/online_service.rs` holds to the service) or kept in the record.
+fn text_answers(draft: &Value, online_service: &Value) -> Vec<(String, String, bool)> {
     let table: Value =
         serde_json::from_slice(&fs::read(support::project().join("data/questions.json")).unwrap()).unwrap();
+    let entered = |fields: &[&str], value: &str| {
+        online_service["pages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|page| fields.iter().any(|f| page["fields"][*f] == value))
+    };
     let mut answers = Vec::new();
     for section in table["sections"].as_array().unwrap() {
         for question in section["questions"].as_array().unwrap() {
             let text = ["text", "long", "email", "phone"].contains(&question["kind"].as_str().unwrap());
             let value = draft.pointer(question["pointer"].as_str().unwrap()).and_then(Value::as_str);
+            let fields: Vec<&str> = match &question["service"] {
+                Value::String(field) => vec![field],
+                Value::Array(forks) => forks.iter().map(|fork| fork["field"].as_str().unwrap()).collect(),
+                _ => Vec::new(),
+            };
             if let (true, Some(value)) = (text, value) {
-                let record = section["record"] == true;
-                answers.push((question["label"].as_str().unwrap().to_owned(), value.to_owned(), record));
+                let on_page = entered(&fields, value);
+                answers.push((question["label"].as_str().unwrap().to_owned(), value.to_owned(), on_page));
             }
         }
     }
     answers
 }
 
-/// Where each of `titles` stands as a line of its own, after the title block.
-fn positions(lines: &[&str], titles: &[&str]) -> Vec<(usize, String)> {
-    let start = lines.iter().position(|l| *l == ORDER[0]).expect("the online form's part is marked");
-    titles
-        .iter()
-        .filter_map(|t| lines[start..].iter().position(|l| l == t).map(|i| (start + i, (*t).to_owned())))
-        .collect()
-}
-
 #[test]
-fn the_pdf_follows_the_online_form_each_answer_under_its_question() {
-    let folder = tempfile::tempdir().unwrap();
-    let dtn = write_draft(folder.path(), "dtn.json", &duty_to_notify());
-    let mut v1_draft = read("examples/v1/adult-scotland-pass.json");
-    v1_draft["reference"] = json!("V1-ADULT");
-    let v1 = write_draft(folder.path(), "v1.json", &v1_draft);
+fn the_pdf_follows_the_service_page_by_page_each_answer_under_its_question() {
+    let out = tempfile::tempdir().unwrap();
     let examples = examples();
-    let mut drafts: Vec<&Path> =
+    let drafts: Vec<&Path> =
         examples.iter().map(PathBuf::as_path).filter(|p| !p.ends_with("child-fail.json")).collect();
-    drafts.extend([dtn.as_path(), v1.as_path()]);
-    let out = folder.path().join("out");
-    let output = render(&out, &drafts, &[]);
+    let output = render(out.path(), &drafts, &[]);
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
 
-    // Each package: the sections it must have, and questions that must not be there.
-    let cases: [(&str, Value, &[&str], &[&str]); 5] = [
+    // Each package: pages and questions it must show, and ones it must not.
+    let cases: [(&str, &str, &[&str], &[&str]); 3] = [
         (
             "LCC-2026-0042",
-            example(),
+            "child-england-pass",
             &[
-                "Age confirmation",
-                "Background",
-                "Supporting evidence",
+                "Which local authority have you contacted about the child?",
+                "Tell us about the potential victim's background",
+                "Upload supporting evidence and documents (Optional)",
                 "How the child was told about the referral",
                 "Safeguarding steps",
             ],
             &[
-                "Consent and support",
-                "Duty to Notify",
+                "Does the potential victim want support?",
+                "Why doesn't the potential victim want their case referred to the NRM?",
                 "Informed consent",
-                "Were they a child at any point of the exploitation?",
+                "Were they under 18 at any time during the exploitation?",
             ],
         ),
         (
             "PS-NE-2026-1187",
-            read("examples/adult-scotland-pass.json"),
-            &["Consent and support", "Decision and contact", "Informed consent"],
+            "adult-scotland-pass",
+            &["Does the potential victim want support?", "Who should we send our decision to?", "Informed consent"],
             &[
-                "Duty to Notify",
-                "Local authority contacted about the child",
+                "Why doesn't the potential victim want their case referred to the NRM?",
+                "Which local authority have you contacted about the child?",
                 "How the child was told about the referral",
             ],
         ),
         (
             "SWP-MS-2026-0311",
-            read("examples/adult-wales-duty-to-notify-pass.json"),
-            &["Consent and support", "Duty to Notify", "Personal details"],
-            &["First name", "Date of birth", "Who should the decision go to?"],
+            "adult-wales-duty-to-notify-pass",
+            &["Why doesn't the potential victim want their case referred to the NRM?", "Personal details"],
+            &[
+                "What is the name of the Potential Victim?",
+                "What is their date of birth? (Optional)",
+                "Who should we send our decision to?",
+                "What are your contact details?",
+                "Upload supporting evidence and documents (Optional)",
+            ],
         ),
-        (
-            "MET-DTN-2026-0311",
-            duty_to_notify(),
-            &["Duty to Notify", "Why do they not want a referral?"],
-            &["First name", "Last name"],
-        ),
-        ("V1-ADULT", v1_draft, &["Professional insight", "Account", "Informed consent"], &["Background"]),
     ];
-    for (reference, draft, present, absent) in cases {
-        let pdf = out.join(reference).join("referral.pdf");
+    for (reference, example, present, absent) in cases {
+        let draft = read(&format!("examples/{example}.json"));
+        let online_service: Value =
+            serde_json::from_slice(&fs::read(out.path().join(reference).join("online-service.json")).unwrap()).unwrap();
+        let pdf = out.path().join(reference).join("referral.pdf");
         let total = pages(&pdf);
         let raw = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(&pdf).arg("-").output().unwrap();
         let raw = String::from_utf8(raw.stdout).unwrap();
-        let lines: Vec<&str> = raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-
-        let found = positions(&lines, &ORDER);
-        let mut sorted = found.clone();
-        sorted.sort();
-        assert_eq!(found, sorted, "{reference}: the sections in the online form's order, then the record");
-        let names: Vec<&str> = found.iter().map(|(_, t)| t.as_str()).collect();
-        for title in present.iter().filter(|t| ORDER.contains(t)) {
-            assert!(names.contains(title), "{reference}: {title} is shown: {names:?}");
-        }
-        assert!(names.contains(&"First responder details") && names.contains(&"Next steps"), "{reference}: {names:?}");
-
         let body = without_page_furniture(&fold(&raw), total);
-        for question in present.iter().chain(absent) {
-            let shown = lines.contains(question);
-            assert_eq!(shown, present.contains(question), "{reference}: `{question}` shown: {shown}");
+        for heading in present.iter().chain(absent) {
+            let shown = body.contains(heading);
+            assert_eq!(shown, present.contains(heading), "{reference}: `{heading}` shown: {shown}");
         }
-        // Every answer given as text right under its question; the online form's answers
-        // before the record, the record's after its mark.
-        let answers = text_answers(&draft);
+        // The parts in order; every answer given as text right under its question, the
+        // service's pages' before the record, the record's after its mark.
+        let parts: Vec<usize> =
+            [SERVICE_PART, RECORD_PART, "Next steps"].iter().map(|p| body.find(p).unwrap()).collect();
+        assert!(parts.windows(2).all(|w| w[0] < w[1]), "{reference}: the parts in order: {parts:?}");
+        let answers = text_answers(&draft, &online_service);
         assert!(answers.len() > 10, "{reference}: {} answers", answers.len());
-        let record = body.find(ORDER[13]).unwrap_or(body.len());
-        for (label, value, in_record) in answers {
+        for (label, value, on_page) in answers {
             let pair = format!("{label} {}", fold(&value));
-            let part = if in_record { &body[record..] } else { &body[..record] };
+            let part = if on_page { &body[..parts[1]] } else { &body[parts[1]..] };
             assert!(part.contains(&pair), "{reference}: `{pair}` in the PDF's text, in its part");
         }
     }
-    let text = pdf_text(&out.join("LCC-2026-0042/referral.pdf"), None);
-    let file = example()["evidence"][0]["file"].as_str().unwrap().to_owned();
-    assert!(text.contains(&format!("Document 1 File: {file} What it is: ")), "each document under its number");
+    let text = pdf_text(&out.path().join("LCC-2026-0042/referral.pdf"), None);
+    let evidence = &example()["evidence"][0];
+    let file = evidence["file"].as_str().unwrap();
+    assert!(text.contains(&format!("Document 1 File: {file} Made on: 10 November 2026")), "each file under its number");
+    let description = evidence["description"].as_str().unwrap();
+    assert!(text.contains(&format!("What it is {file}: {description}")), "its description as the next page takes it");
 }
 
 /// tera's escaping, to find the draft's values in the page.
@@ -539,23 +492,29 @@ fn escaped(text: &str) -> String {
 }
 
 #[test]
-fn the_html_page_follows_the_online_form_each_answer_under_its_question() {
+fn the_html_page_follows_the_service_page_by_page_each_answer_under_its_question() {
     let out = tempfile::tempdir().unwrap();
     let path = fixture("examples/adult-scotland-pass.json");
     assert_eq!(render(out.path(), &[&path], &[]).status.code(), Some(0));
-    let html = fs::read_to_string(out.path().join("PS-NE-2026-1187/referral.html")).unwrap();
-    let found: Vec<usize> = ORDER.iter().filter_map(|title| html.find(&format!(">{}</h", escaped(title)))).collect();
-    let shown: Vec<&str> =
-        ORDER.iter().copied().filter(|title| html.contains(&format!(">{}</h", escaped(title)))).collect();
-    let expected: Vec<&str> = ORDER
-        .iter()
-        .copied()
-        .filter(|t| !["Duty to Notify", "How the child was told about the referral", "Safeguarding steps"].contains(t))
-        .filter(|t| *t != "Warnings and notices from the checks")
-        .collect();
-    assert_eq!(shown, expected, "the adult's sections");
-    assert!(found.windows(2).all(|w| w[0] < w[1]), "in the online form's order: {found:?}");
-    for (label, value, _) in text_answers(&read("examples/adult-scotland-pass.json")) {
+    let package = out.path().join("PS-NE-2026-1187");
+    let html = fs::read_to_string(package.join("referral.html")).unwrap();
+    let online_service: Value =
+        serde_json::from_slice(&fs::read(package.join("online-service.json")).unwrap()).unwrap();
+    let service: Value =
+        serde_json::from_slice(&fs::read(support::project().join("data/online-form/online-service.json")).unwrap())
+            .unwrap();
+    let title = |path: &Value| {
+        let pages = service["sign_in"].as_array().unwrap().iter().chain(service["pages"].as_array().unwrap());
+        pages.clone().find(|p| p["path"] == *path).unwrap()["title"].as_str().unwrap().to_owned()
+    };
+    let mut at = 0;
+    for page in online_service["pages"].as_array().unwrap() {
+        let heading = format!("<h3>{}</h3>", escaped(&title(&page["path"])));
+        at += html[at..].find(&heading).unwrap_or_else(|| panic!("{heading} after the page before it"));
+    }
+    let record = html.find(&format!(">{}</h2>", escaped(RECORD_PART))).unwrap();
+    assert!(record > at, "the record after the service's pages");
+    for (label, value, _) in text_answers(&read("examples/adult-scotland-pass.json"), &online_service) {
         let question = html.find(&format!(">{}</dt>", escaped(&label))).unwrap_or_else(|| panic!("{label}"));
         let rest = &html[question..];
         let dd = rest.find("<dd").unwrap();

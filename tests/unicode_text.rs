@@ -18,7 +18,8 @@ use support::{TODAY, fixture, nrm};
 use unicode_general_category::get_general_category;
 use unicode_normalization::UnicodeNormalization;
 
-/// Values in one draft: its aliases, each a line of its own in the PDF.
+/// Values in one draft: the lines of one answer of the first responder's record (what the
+/// support provider should know), each a paragraph of its own in the PDF.
 const PER_DRAFT: usize = 100;
 
 /// What the PDF says where it does not show part of a value.
@@ -56,8 +57,8 @@ fn without_page_furniture(text: &str) -> String {
     without_white_space(&text.lines().filter(|line| !furniture(line)).collect::<Vec<_>>().join("\n"))
 }
 
-/// Renders one draft for each list of values (its aliases) in one run, and checks each value in
-/// both files. Returns how many values the PDF showed exactly, by whether they lie beyond U+FFFF.
+/// Renders one draft for each list of values (the lines of one answer) in one run, and checks
+/// each value in both files. Returns how many values the PDF showed exactly, by whether they lie beyond U+FFFF.
 fn check_values(drafts: &[&[String]]) -> Result<[usize; 2], String> {
     let folder = tempfile::tempdir().unwrap();
     let example: Value =
@@ -66,7 +67,7 @@ fn check_values(drafts: &[&[String]]) -> Result<[usize; 2], String> {
     for (number, values) in drafts.iter().enumerate() {
         let mut draft = example.clone();
         draft["reference"] = json!(format!("UNICODE-{number}"));
-        let aliases: Vec<String> = values
+        let lines: Vec<String> = values
             .iter()
             .enumerate()
             .map(|(index, value)| {
@@ -74,7 +75,7 @@ fn check_values(drafts: &[&[String]]) -> Result<[usize; 2], String> {
                 format!("{before}{value}{after}")
             })
             .collect();
-        draft["potential_victim"]["aliases"] = json!(aliases);
+        draft["support"]["needs"] = json!(lines.join("\n"));
         let path = folder.path().join(format!("{number}.json"));
         fs::write(&path, serde_json::to_vec(&draft).unwrap()).unwrap();
         paths.push(path);
@@ -140,7 +141,8 @@ fn check_html(html: &str, values: &[String]) -> Result<(), String> {
         let mut at = 0;
         for piece in value.split(is_hidden).filter(|piece| !piece.is_empty()) {
             let piece = piece.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
-            let piece = piece.replace('\'', "&#39;");
+            // Each line of the answer is isolated on its own.
+            let piece = piece.replace('\'', "&#39;").replace('\n', "</bdi>\n<bdi>");
             at += shown[at..].find(&piece).ok_or_else(|| format!("value {index}: {piece:?} is not in the HTML"))?;
         }
         for hidden in value.chars().filter(|&c| is_hidden(c)) {

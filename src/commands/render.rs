@@ -3,6 +3,7 @@
 use super::{Failure, jobs, settings, write_failed};
 use crate::check::{self, Settings};
 use crate::cli::RenderArgs;
+use crate::draft::Draft;
 use crate::report::{Report, Summary};
 use crate::{batch, config, email, inputs, package, progress, render, report};
 use std::io::{self, Write};
@@ -28,18 +29,23 @@ pub fn run(args: RenderArgs) -> Result<ExitCode, Failure> {
     let progress = progress::Progress::start();
     sweep(&args.out, |line| progress.note(line));
     let skipped = |path: &std::path::Path, why: &str| progress.note(&format!("nrm: skipped {}: {why}", path.display()));
+    let mut older = 0;
     let render = |input| {
         let checked = batch::check_input(input, &settings);
-        let package = checked
-            .outcome
-            .passed(&settings)
+        // A draft of an older format version is refused as a failed one is, whatever its checks.
+        let refused = checked.outcome.value.as_ref().and_then(|value| render::refused(&Draft::new(value)));
+        let package = (refused.is_none() && checked.outcome.passed(&settings))
             .then(|| render_package(&checked.outcome, &settings, &args.out, args.force, sca.as_ref()));
-        (checked, package)
+        (checked, refused, package)
     };
-    batch::run(&args.paths, jobs(&args.checks), skipped, render, |(checked, package)| {
+    batch::run(&args.paths, jobs(&args.checks), skipped, render, |(checked, older_version, package)| {
         summary.add(&checked.outcome, &settings);
         progress.advance();
         report.draft(&mut out, &checked, &settings)?;
+        if let Some(why) = older_version {
+            older += 1;
+            progress.note(&format!("nrm: {}: {why}", checked.path));
+        }
         match package {
             Some(Ok(folder)) => {
                 written += 1;
@@ -64,14 +70,22 @@ pub fn run(args: RenderArgs) -> Result<ExitCode, Failure> {
     progress.finish();
     let drafts = if summary.files == 1 { "draft" } else { "drafts" };
     let packages = if written == 1 { "package" } else { "packages" };
-    writeln!(out, "{} {drafts}: {written} {packages} written, {} failed their checks", summary.files, summary.failed)
-        .and_then(|()| out.flush())
-        .map_err(write_failed)?;
+    let older_note = match older {
+        0 => String::new(),
+        n => format!(", {n} of an older format version (`nrm migrate`)"),
+    };
+    writeln!(
+        out,
+        "{} {drafts}: {written} {packages} written, {} failed their checks{older_note}",
+        summary.files, summary.failed
+    )
+    .and_then(|()| out.flush())
+    .map_err(write_failed)?;
     Ok(if package::INTERRUPTED.load(Ordering::SeqCst) {
         ExitCode::from(130)
     } else if refused > 0 {
         ExitCode::from(2)
-    } else if summary.failed > 0 {
+    } else if summary.failed > 0 || older > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -108,7 +122,8 @@ pub fn write_package(
 }
 
 /// Renders and writes one passing draft's package into `out`, with its email when `sca` (the
-/// recipient and the configured sender) is given: for `nrm render` and the form's Finish.
+/// recipient and the configured sender) is given: for `nrm render` and the form's Finish. A
+/// draft of an older format version is refused (`render::refused`).
 fn render_package(
     outcome: &check::Outcome,
     settings: &Settings,

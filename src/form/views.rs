@@ -612,8 +612,7 @@ pub async fn finish_post(State(app): State<Arc<App>>, Extension(posted): Extensi
     }
     match crate::commands::render::write_package(&loaded.outcome, &app.settings, &folder, false, sca) {
         Ok(package) => {
-            let mut files: Vec<String> =
-                ["referral.pdf", "referral.html", "referral.json", "manifest.json"].map(String::from).to_vec();
+            let mut files: Vec<String> = crate::render::FILES.map(String::from).to_vec();
             if sca.is_some() {
                 files.push("email.eml".into());
             }

@@ -9,6 +9,7 @@ use tera::{Context, Kwargs, State, Tera, Value};
 static TEMPLATES: LazyLock<Tera> = LazyLock::new(|| {
     let mut tera = Tera::default();
     tera.register_filter("shown", shown);
+    tera.register_filter("shown_lines", shown_lines);
     tera.add_raw_template("referral.html", include_str!("../../templates/referral.html"))
         .expect("templates/referral.html is a valid template");
     tera
@@ -25,6 +26,13 @@ pub fn render(referral: &Referral) -> Result<Vec<u8>, String> {
 /// and it cannot reorder the value itself.
 pub fn shown(text: &str, _: Kwargs, _: &State) -> Value {
     Value::safe_string(&shown_html(text))
+}
+
+/// Running text as `shown`, each line isolated on its own (so that each paragraph takes its own
+/// direction), the line breaks kept as they are: the page is styled `pre-wrap`, so what is
+/// copied from it is the text as written.
+pub fn shown_lines(text: &str, _: Kwargs, _: &State) -> Value {
+    Value::safe_string(&text.split('\n').map(shown_html).collect::<Vec<_>>().join("\n"))
 }
 
 /// What `shown` makes of a text, for pages that build their markup in Rust.
@@ -70,6 +78,17 @@ mod tests {
     fn values_are_escaped_and_isolated() {
         assert_eq!(shown_as("<b>Ali & \"Sam\"</b>"), "<bdi>&lt;b&gt;Ali &amp; &quot;Sam&quot;&lt;/b&gt;</bdi>");
         assert_eq!(shown_as("محمد"), "<bdi>محمد</bdi>");
+    }
+
+    #[test]
+    fn each_line_of_running_text_is_isolated_and_the_breaks_kept() {
+        let mut tera = Tera::default();
+        tera.register_filter("shown_lines", shown_lines);
+        tera.add_raw_template("t.html", "{{ value | shown_lines }}").unwrap();
+        let mut context = Context::new();
+        context.insert("value", "محمد\n\nA < B\r\nend");
+        let html = tera.render("t.html", &context).unwrap();
+        assert_eq!(html, "<bdi>محمد</bdi>\n<bdi></bdi>\n<bdi>A &lt; B\r</bdi>\n<bdi>end</bdi>");
     }
 
     #[test]

@@ -1,6 +1,8 @@
-//! The submission package of a draft that passed its checks: `referral.pdf`, `referral.html`,
-//! `referral.json` (the draft as checked, keys sorted) and `manifest.json` (what the package
-//! holds, with each file's size and SHA-256). The same draft gives the same bytes.
+//! The submission package of a version 3 draft that passed its checks: `referral.pdf`,
+//! `referral.html`, `referral.json` (the draft as checked, keys sorted), `online-service.json`
+//! (each page of the online service the case meets, with the exact value of each field) and
+//! `manifest.json` (what the package holds, with each file's size and SHA-256). The same draft
+//! gives the same bytes.
 
 mod fonts;
 pub mod html;
@@ -11,6 +13,8 @@ pub mod words;
 use crate::check::{Located, Settings};
 use crate::draft::Draft;
 use crate::rules::Severity;
+use crate::rules::input::Version;
+use crate::service::answers;
 use chrono::{DateTime, NaiveDate};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -22,10 +26,29 @@ pub struct File {
 }
 
 pub const MANIFEST: &str = "manifest.json";
+pub const ONLINE_SERVICE: &str = "online-service.json";
 
-/// Builds the package's files, the manifest last.
+/// The files of every package, in the manifest's order, the manifest last.
+pub const FILES: [&str; 5] = ["referral.pdf", "referral.html", "referral.json", ONLINE_SERVICE, MANIFEST];
+
+/// Why a draft of an older format version gets no package, or `None` for a version 3 draft:
+/// the package carries the answers as the online service takes them, which only version 3 holds.
+pub fn refused(draft: &Draft) -> Option<String> {
+    (draft.version != Version::V3).then(|| {
+        format!(
+            "a format version {} draft does not hold the answers as the online service takes them, so it gets no \
+             package: write it as version 3 with `nrm migrate`, and check that draft",
+            draft.version.number()
+        )
+    })
+}
+
+/// Builds the package's files, the manifest last; a draft of an older format version is refused.
 pub fn package(value: &Value, findings: &[Located], settings: &Settings) -> Result<Vec<File>, String> {
     let draft = Draft::new(value);
+    if let Some(why) = refused(&draft) {
+        return Err(why);
+    }
     let referral = model::referral(&draft, findings, &settings.registry);
     let checked = canonical(value);
     // The PDF's ID comes from what it shows: the draft, the tool and the registry.
@@ -39,6 +62,7 @@ pub fn package(value: &Value, findings: &[Located], settings: &Settings) -> Resu
         File { name: "referral.pdf", bytes: pdf::render(&referral, &date, &id)? },
         File { name: "referral.html", bytes: html::render(&referral)? },
         File { name: "referral.json", bytes: checked },
+        File { name: ONLINE_SERVICE, bytes: online_service(&draft) },
     ];
     let manifest = manifest(&draft, findings, settings, &files);
     Ok(files.into_iter().chain([File { name: MANIFEST, bytes: manifest }]).collect())
@@ -62,6 +86,31 @@ fn canonical(value: &Value) -> Vec<u8> {
     bytes
 }
 
+/// `online-service.json`: each page of the service the case meets, in its order, with each
+/// field's name and the exact value to enter (a page with nothing to enter has no fields), so
+/// that a program can enter the referral from it alone. Written as `referral.json` is.
+fn online_service(draft: &Draft) -> Vec<u8> {
+    let answers = answers::answers(draft);
+    let pages: Vec<Value> = answers::pages(&answers)
+        .unwrap_or_default()
+        .iter()
+        .map(|page| {
+            let fields: serde_json::Map<String, Value> = page
+                .answers
+                .iter()
+                .map(|answer| {
+                    (answer.field.clone(), serde_json::to_value(&answer.entered).expect("an answer serialises"))
+                })
+                .collect();
+            json!({ "path": page.page.path, "fields": fields })
+        })
+        .collect();
+    canonical(&json!({ "service": SERVICE, "format_version": 3, "pages": pages }))
+}
+
+/// The online service, as `online-service.json` names it.
+const SERVICE: &str = "Report modern slavery (first responder form)";
+
 /// The PDF's dates: `SOURCE_DATE_EPOCH` when set, else midnight (UTC) of `prepared_on`.
 fn pdf_date(source_date_epoch: Option<i64>, prepared_on: Option<NaiveDate>) -> String {
     let moment = source_date_epoch
@@ -82,7 +131,6 @@ fn hex(bytes: &[u8]) -> String {
 fn manifest(draft: &Draft, findings: &[Located], settings: &Settings, files: &[File]) -> Vec<u8> {
     let count = |severity| findings.iter().filter(|f| f.finding.severity() == severity).count();
     let manifest = json!({
-        // The draft's own version: a version 1 draft still renders.
         "format_version": draft.int("/format_version"),
         "reference": draft.str("/reference"),
         "prepared_on": draft.str("/prepared_on"),
@@ -113,6 +161,59 @@ mod tests {
             text,
             "{\n  \"a\": \"ș\",\n  \"b\": {\n    \"c\": [\n      {\n        \"a\": 0,\n        \"z\": 0\n      }\n    ],\n    \"d\": 1\n  }\n}\n"
         );
+    }
+
+    fn example(path: &str) -> Value {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/examples").join(path);
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn online_service_json_holds_each_page_with_the_values_to_enter() {
+        let value = example("child-england-pass.json");
+        let bytes = online_service(&Draft::new(&value));
+        assert_eq!(bytes, online_service(&Draft::new(&value)), "the same bytes each time");
+        assert!(bytes.ends_with(b"}\n") && bytes.starts_with(b"{\n  \""), "written as referral.json is");
+        let file: Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!((&file["service"], &file["format_version"]), (&json!(SERVICE), &json!(3)));
+        let pages = file["pages"].as_array().unwrap();
+        let fields =
+            |path: &str| &pages.iter().find(|p| p["path"] == path).unwrap_or_else(|| panic!("{path}"))["fields"];
+        assert_eq!(pages[0]["path"], "/verify/who-do-you-work-for");
+        assert_eq!(fields("/nrm/pv-dob"), &json!({ "pv-dob": "2010-03-14" }));
+        assert_eq!(fields("/nrm/when-last-contact"), &json!({ "when-last-contact": "within-the-last-month" }));
+        assert_eq!(
+            fields("/nrm/types-of-exploitation"),
+            &json!({ "types-of-exploitation-forced-to-commit-crime": "true" })
+        );
+        assert_eq!(fields("/nrm/pv-want-to-submit-nrm"), &json!({}), "a child's consent is not asked");
+        let uploaded = &fields("/nrm/upload-evidence")["upload-file"];
+        assert_eq!(
+            uploaded[0],
+            json!({ "file": value["evidence"][0]["file"], "description": value["evidence"][0]["description"] })
+        );
+        assert_eq!(pages.last().unwrap()["path"], "/nrm/confirm");
+    }
+
+    #[test]
+    fn only_a_version_3_draft_gets_a_package() {
+        for path in ["v1/child-england-pass.json", "v2/child-england-pass.json"] {
+            let why = refused(&Draft::new(&example(path))).unwrap();
+            assert!(why.contains("`nrm migrate`") && why.contains("version 3"), "{why}");
+        }
+        assert_eq!(refused(&Draft::new(&example("child-england-pass.json"))), None);
+        // What `nrm render` and the form's Finish both reach.
+        let settings = Settings {
+            registry: crate::registry::Registry::built_in(),
+            today: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            show_values: false,
+            deny_warnings: false,
+            source_date_epoch: None,
+        };
+        let refusal = package(&example("v2/child-england-pass.json"), &[], &settings).err();
+        assert!(refusal.is_some_and(|why| why.contains("`nrm migrate`")));
+        let files = package(&example("child-england-pass.json"), &[], &settings).unwrap();
+        assert_eq!(files.iter().map(|f| f.name).collect::<Vec<_>>(), FILES, "a version 3 draft's package");
     }
 
     #[test]

@@ -53,7 +53,7 @@ fn layout_failed(error: &genpdf::error::Error) -> String {
 /// Every string of the model as the PDF shows it, and the characters each font must hold.
 struct Text {
     /// Each part's sections.
-    parts: Vec<Vec<Section>>,
+    parts: Vec<Vec<Shown>>,
     intro: String,
     subtitle: String,
     /// Each note and step: its lead in bold ("Warning FR007:", "To do:"), then the text.
@@ -63,12 +63,19 @@ struct Text {
     bold_chars: BTreeSet<char>,
 }
 
+/// A section (a page of the service, or of the record) as the PDF shows it.
+struct Shown {
+    title: String,
+    rows: Vec<Row>,
+    nothing: Option<&'static str>,
+}
+
 const NOTES: &str = "Warnings and notices from the checks";
 const STEPS: &str = "Next steps";
 
 impl Text {
     fn of(model: &Referral) -> Result<Text, String> {
-        let printable_sections = |sections: &[Section]| -> Result<Vec<Section>, String> {
+        let printable_sections = |sections: &[Section]| -> Result<Vec<Shown>, String> {
             sections
                 .iter()
                 .map(|section| {
@@ -90,7 +97,7 @@ impl Text {
                             Ok(Row { label: printable(&row.label)?, values, layout: row.layout })
                         })
                         .collect::<Result<_, String>>()?;
-                    Ok(Section { title: section.title, rows })
+                    Ok(Shown { title: printable(section.title)?, rows, nothing: section.nothing })
                 })
                 .collect()
         };
@@ -114,7 +121,8 @@ impl Text {
             regular += part.note.unwrap_or_default();
         }
         for section in parts.iter().flatten() {
-            bold += section.title;
+            bold += &section.title;
+            regular += section.nothing.unwrap_or_default();
             for row in &section.rows {
                 bold += &row.label;
                 row.values.iter().for_each(|v| regular += v);
@@ -186,28 +194,42 @@ fn document(
 const QUESTION: Color = Color::Rgb(64, 64, 64);
 const RULE: Color = Color::Rgb(150, 150, 150);
 
-/// A section: its heading, then each question with its answer under it.
-fn push_section(doc: &mut genpdf::Document, section: &Section) {
-    doc.push(keep(Heading { title: section.title.to_owned() }, 24));
-    for row in &section.rows {
-        let mut answer = LinearLayout::vertical();
-        match row.layout {
-            Layout::List if row.values.len() > 1 => {
-                row.values.iter().for_each(|v| answer.push(Bullet { text: Paragraph::new(v.clone()), drawn: false }));
-            }
-            Layout::Long => row.values.iter().enumerate().for_each(|(i, v)| {
-                let gap = if i == 0 { 0.0 } else { 1.2 };
-                answer.push(PaddedElement::new(Paragraph::new(v.clone()), Margins::trbl(gap, 0, 0, 0)));
-            }),
-            _ => row.values.iter().for_each(|v| answer.push(Paragraph::new(v.clone()))),
-        }
-        let question = Paragraph::new(StyledString::new(row.label.clone(), Style::new().bold().with_color(QUESTION)));
-        let layout = LinearLayout::vertical().element(question).element(PaddedElement::new(
-            StyledElement::new(answer, Style::new().with_font_size(ANSWER_SIZE)),
-            Margins::trbl(0.4, 0, 0, 4),
-        ));
-        doc.push(keep(PaddedElement::new(layout, Margins::trbl(0, 0, 2.2, 0)), 12));
+/// A section: its heading, then each question with its answer under it, or what to do on a
+/// page with nothing to enter. The heading starts a page with what follows it, never alone at
+/// the foot of one.
+fn push_section(doc: &mut genpdf::Document, section: &Shown) {
+    let mut rows = section.rows.iter().map(row);
+    let mut opening = LinearLayout::vertical().element(Heading { title: section.title.clone() });
+    if let Some(nothing) = section.nothing {
+        let line = Paragraph::new(StyledString::new(nothing, Style::new().with_color(QUESTION)));
+        opening.push(PaddedElement::new(line, Margins::trbl(0, 0, 2.2, 0)));
     }
+    if let Some(first) = rows.next() {
+        opening.push(first);
+    }
+    doc.push(keep(opening, 26));
+    rows.for_each(|row| doc.push(keep(row, 12)));
+}
+
+/// A question with its answer under it.
+fn row(row: &Row) -> PaddedElement<LinearLayout> {
+    let mut answer = LinearLayout::vertical();
+    match row.layout {
+        Layout::List if row.values.len() > 1 => {
+            row.values.iter().for_each(|v| answer.push(Bullet { text: Paragraph::new(v.clone()), drawn: false }));
+        }
+        Layout::Long => row.values.iter().enumerate().for_each(|(i, v)| {
+            let gap = if i == 0 { 0.0 } else { 1.2 };
+            answer.push(PaddedElement::new(Paragraph::new(v.clone()), Margins::trbl(gap, 0, 0, 0)));
+        }),
+        _ => row.values.iter().for_each(|v| answer.push(Paragraph::new(v.clone()))),
+    }
+    let question = Paragraph::new(StyledString::new(row.label.clone(), Style::new().bold().with_color(QUESTION)));
+    let layout = LinearLayout::vertical().element(question).element(PaddedElement::new(
+        StyledElement::new(answer, Style::new().with_font_size(ANSWER_SIZE)),
+        Margins::trbl(0.4, 0, 0, 4),
+    ));
+    PaddedElement::new(layout, Margins::trbl(0, 0, 2.2, 0))
 }
 
 const ANSWER_SIZE: u8 = 10;

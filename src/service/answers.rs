@@ -59,12 +59,18 @@ pub fn answers(draft: &Draft) -> Vec<Answer> {
     let mut out: Vec<Answer> = Vec::new();
     for section in TABLE.sections.iter().filter(|s| !s.record && s.applies(draft)) {
         for question in section.questions.iter().filter(|q| q.applies(draft)) {
-            let Some(field) = question.service_field(draft) else { continue };
+            let field = match question.service_field(draft) {
+                Some(field) => field,
+                // Ticks of their own (the kinds of exploitation): each choice names its checkbox.
+                None if question.choices.iter().any(|c| c.field.is_some()) => "",
+                None => continue,
+            };
             let Some(value) = draft.get(&question.pointer) else { continue };
             for answer in of_question(question, field, value) {
-                // A member asked in two sections (gender: a referral's, a Duty to Notify's) is
-                // entered once.
-                if !out.iter().any(|a| a.field == answer.field) {
+                // An item the schema found wrong (a tick, a town) reads as absent, as its list
+                // does; and a member asked in two sections (gender: a referral's, a Duty to
+                // Notify's) is entered once.
+                if draft.get(&answer.pointer).is_some() && !out.iter().any(|a| a.field == answer.field) {
                     out.push(answer);
                 }
             }
@@ -232,5 +238,33 @@ fn holds(condition: &super::Condition, answers: &[Answer]) -> bool {
         Condition::Session { session } => {
             session == "files" && answers.iter().any(|a| matches!(&a.entered, Entered::Documents(d) if !d.is_empty()))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_of_exploitation_is_its_own_tick() {
+        let value = serde_json::json!({
+            "format_version": 3,
+            "exploitation": { "kinds": ["other", "prostitution"], "other_kind": "Made to beg" }
+        });
+        let draft = Draft::new(&value);
+        let answers = answers(&draft);
+        let ticked: Vec<(&str, &str, Option<&str>)> = answers
+            .iter()
+            .filter(|a| a.field.starts_with("types-of-exploitation-"))
+            .map(|a| (a.pointer.as_str(), a.field.as_str(), a.text()))
+            .collect();
+        assert_eq!(
+            ticked,
+            [
+                ("/exploitation/kinds/0", "types-of-exploitation-other", Some("true")),
+                ("/exploitation/kinds/1", "types-of-exploitation-prostitution", Some("true")),
+            ]
+        );
+        assert!(answers.iter().any(|a| a.field == "other-exploitation-details" && a.text() == Some("Made to beg")));
     }
 }
