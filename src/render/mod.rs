@@ -87,25 +87,44 @@ fn canonical(value: &Value) -> Vec<u8> {
 }
 
 /// `online-service.json`: each page of the service the case meets, in its order, with each
-/// field's name and the exact value to enter (a page with nothing to enter has no fields), so
-/// that a program can enter the referral from it alone. Written as `referral.json` is.
+/// field's name and the exact value to enter in the page's own order (a page with nothing to
+/// enter has no fields), so that a program can enter the referral from it alone, and a person
+/// reading it meets the fields as the pages show them. Two-space indent and a final newline, as
+/// `referral.json`; the order is the service's, so the same draft gives the same bytes.
 fn online_service(draft: &Draft) -> Vec<u8> {
+    /// A page's fields as a JSON object, in the page's order.
+    struct Fields<'a>(&'a [&'a answers::Answer]);
+    impl serde::Serialize for Fields<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut map = serializer.serialize_map(Some(self.0.len()))?;
+            for answer in self.0 {
+                map.serialize_entry(&answer.field, &answer.entered)?;
+            }
+            map.end()
+        }
+    }
+    #[derive(serde::Serialize)]
+    struct Page<'a> {
+        path: &'a str,
+        fields: Fields<'a>,
+    }
+    #[derive(serde::Serialize)]
+    struct Service<'a> {
+        service: &'static str,
+        format_version: u32,
+        pages: Vec<Page<'a>>,
+    }
     let answers = answers::answers(draft);
-    let pages: Vec<Value> = answers::pages(&answers)
-        .unwrap_or_default()
-        .iter()
-        .map(|page| {
-            let fields: serde_json::Map<String, Value> = page
-                .answers
-                .iter()
-                .map(|answer| {
-                    (answer.field.clone(), serde_json::to_value(&answer.entered).expect("an answer serialises"))
-                })
-                .collect();
-            json!({ "path": page.page.path, "fields": fields })
-        })
-        .collect();
-    canonical(&json!({ "service": SERVICE, "format_version": 3, "pages": pages }))
+    let pages = answers::pages(&answers).unwrap_or_default();
+    let file = Service {
+        service: SERVICE,
+        format_version: crate::FORMAT_VERSION,
+        pages: pages.iter().map(|page| Page { path: &page.page.path, fields: Fields(&page.answers) }).collect(),
+    };
+    let mut bytes = serde_json::to_vec_pretty(&file).expect("the answers serialise");
+    bytes.push(b'\n');
+    bytes
 }
 
 /// The online service, as `online-service.json` names it.
