@@ -145,7 +145,7 @@ fn refused(answer: &Answer, rule: &Validator, text: &str, cx: &Context) -> Optio
     let quoted = cx.quote(&answer.text);
     // The service's own message, if any, is its text; the project words its own, and says when
     // the service gives none.
-    let why = if rule.message.is_none() { " (the service refuses it without saying why)" } else { "" };
+    let why = if rule.message.is_none() { " without saying why" } else { "" };
     let (id, message) = match rule.kind {
         Check::InternationalPhoneNumber if !validators::phone(text) => (
             &SVC001,
@@ -196,8 +196,8 @@ fn refused(answer: &Answer, rule: &Validator, text: &str, cx: &Context) -> Optio
             (
                 &SVC005,
                 format!(
-                    "the service takes at most {max} characters here, and counts {length} in this text{counted}{why}; \
-                     shorten it by {}",
+                    "the service takes at most {max} characters here, and counts {length} in this text{counted}: it \
+                     refuses it{why}; shorten it by {}",
                     length - max
                 ),
             )
