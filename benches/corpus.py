@@ -9,15 +9,29 @@ each draft the rules its planted mistakes must trigger and the notices it carrie
 (not a *.json file, so `nrm check DIR` never reads it). The same seed gives the same files,
 byte for byte. Standard library only; 17k drafts take well under a minute.
 
-Every draft is format version 2 of the draft format: it answers every question of the Home
-Office's online form that applies to its case, in the form's order, and nothing else. A child
-gets the local authority's phone and email, no support and no decision address; an adult on
-route `nrm` gets consent, support (with how to reach them when they want it) and where the
-decision goes; a Duty to Notify gets its reason, and names the adult only when they will help
-the investigation (`cooperation.willing`, a few of them), who then may give a decision address.
-Each conditional answer is there exactly when its condition holds: the journey when they were
+Every draft is format version 3 of the draft format: it answers every field of the Home
+Office's online service that applies to its case, as the service takes it, in its order, then
+the first responder's own record. A child gets the local authority's name (from the service's
+list), phone and email, no support and no decision address; an adult on route `nrm` gets
+consent, support (with how to reach them when they want it: their phone, an alternative
+number, or why there is none) and where the decision goes (their own email or post, each
+ticked as safe, or someone they name, with their permission); a Duty to Notify gets its
+reason, asks no date of birth, and names the adult only when they will help the investigation
+(`cooperation.willing`, a few of them), who then gives their own contact details. Each
+conditional answer is there exactly when its condition holds: the journey when they were
 taken somewhere, what keeps them there while it is ongoing and how they left once it is not,
-the towns when it happened in the UK, the reasons not reported when it was not.
+the towns and the countries with the location, the reasons not reported when it was not.
+
+Answers as the service takes them: the names apart (the first responder's first and last
+name; the person's first and last name, "Unknown" for one not known, and a nickname); the
+kinds of exploitation as the service's ticks (`kinds`: one tick for each of the statistics'
+types, whose types data/kinds.json gives back; a type not known is `other`, with details);
+every list answer an entry exactly as the service spells it (towns, regions, local
+authorities, police forces, countries, nationalities: data/online-form/); phone numbers the
+service's phone check takes (Ofcom's drama ranges where it takes them, made-up UK mobiles
+where it does not, and a mobile from abroad with its country code); free text that its
+sanitiser leaves as it is (no `<>[]~|`, no `&&`, no en or em dash, no run of hyphens) and,
+in the details of the last contact and of co-operation, no address of any kind.
 
 Where the numbers come from (benches/data/, copied from the Home Office NRM statistics; see
 benches/data/README.md):
@@ -29,7 +43,9 @@ benches/data/README.md):
   referrals-longitudinal.csv, by quarter and age group (17,004 = 7,432 children, 8,622 adults,
   950 age unknown); a police draft draws exploitation type, gender and nationality together
   from the non-police people of the same age group.
-- The location of exploitation follows referrals-longitudinal.csv for 2023, by age group.
+- The location of exploitation follows referrals-longitudinal.csv for 2023, by age group. The
+  service has no answer for a location not known: those drafts say the UK and overseas, with
+  Unknown as the town and the country, the entries the service offers for it.
 - duty-to-notify-longitudinal.csv: 4,929 Duty to Notify reports in 2023, against 8,622 adult
   referrals. A DtN is filed instead of a referral, so that share of the adults,
   4,929 / (4,929 + 8,622) = 36 %, goes on route `duty_to_notify`, all of them among the adults
@@ -37,26 +53,30 @@ benches/data/README.md):
 - For --count below 17,004 the people are a random sample without replacement, so the shares
   hold; above it, whole copies of the year plus a sample.
 
-The online form's own lists, read at run time from the project's copies (data/online-form/, and
-the registry's `online_form` for the recognised domains and the organisations):
-organisation names as the form offers them ("Lincolnshire County Council", "Home Office - UK
-Border Force UKBF"), police forces (crime reports, safeguarding), regions and towns (where the
-person is staying, where they were exploited), local authorities (the council contacted about
-a child), and the recognised email domains: every first responder writes from a domain the
-form recognises and that belongs to the organisation's type. The script fails before writing
-anything if a name it uses is not on its list. data/first-responders.json (the registry) says
+The service's own lists, read at run time from the project's copies (data/online-form/, the
+registry's `online_form` for the recognised domains and the organisations, data/iso-service.json
+for the country and nationality entries of each ISO code): organisation names as the service
+offers them ("Lincolnshire County Council", "Home Office - UK Border Force UKBF"), police forces
+(crime reports, safeguarding), regions and towns (where the person is staying, where they were
+exploited), local authorities (the council contacted about a child: in Northern Ireland, where
+the HSC Trusts run children's services, the council, with the Trust's gateway team as the
+contact), countries and nationalities, and the recognised email domains: every first responder
+writes from a domain the service recognises and that belongs to the organisation's type. The
+script fails before writing anything if a name it uses is not on its list. The members' order
+is the schema's (schemas/referral.schema.json). data/first-responders.json (the registry) says
 which designated NGOs have no known email domain.
 
-The account. The old free-text narrative is gone: what the first responder saw and why they
-refer is `professional.insight`, in their own voice, and each of the form's text questions
-(background, when, how it started, the journey, what they had to do, living conditions,
-treatment, what keeps them or how they left, last contact, the interviews, the indicators, who
-the exploiters are and where, the future risk, ...) is answered from templates chosen by the
-case's form of exploitation, then its type, then its age group (a British child in county lines,
-a Vietnamese child at a cannabis grow, an Eritrean man on farms, a Nigerian woman moved between
-flats, a domestic worker held by a family). The slots come from the case: names of the
-exploiters in the person's own language or street names, the towns and countries of the draft,
-the debt in the currency of the route, the years of `began_on` and `ended_on` in `when`.
+The account. What the first responder saw and why they refer is `professional.insight`, in
+their own voice, and each of the service's text questions (background, when, how it started,
+the journey, what they had to do, living conditions, treatment, what keeps them or how they
+left, last contact, the interviews, the indicators, who the exploiters are and where, the
+future risk, ...) is answered from templates chosen by the case's form of exploitation, then
+its type, then its age group (a British child in county lines, a Vietnamese child at a cannabis
+grow, an Eritrean man on farms, a Nigerian woman moved between flats, a domestic worker held by
+a family). The slots come from the case: names of the exploiters in the person's own language
+or street names, the towns and countries of the draft, the debt in the currency of the route,
+the years of `began_on` and `ended_on` in `when`. The service requires all four background
+answers: what the person has not said yet is written as not known.
 
 Dates. The checker warns (DAT004) about a draft prepared more than 30 days before today, so
 every `prepared_on` lies in the 30 days up to --today (default 2026-11-22, the date of the
@@ -72,19 +92,45 @@ seeking asylum from Albania, Vietnam or Sudan), AGE005 (age disputed) and FR005 
 NGO whose email domain the registry does not know, so the address cannot be verified: TARA,
 whose staff write from Glasgow City Council's domain).
 
-Mistakes: --mistakes (default 0.15) of the drafts carry one or two realistic mistakes, each
-drawn from a weighted list that covers 51 of the 55 rules (see MISTAKES; not URG001 and
-AGE005, which are notices, nor FR005, nor INP006: every draft is version 2); expected.csv names
-the rule each must trigger. Version 2 brings its own: a journey told though they were not taken
-somewhere (REQ002), a decision address or support for a child (DEC002), a decision to go where
-it is not safe to write (DEC001), a Duty to Notify that names an adult who will not help the
-investigation (RTE004), indicators listed though none were identified (PRO001), an account of
-when that names neither year (EXP005), an organisation typed instead of picked from the list
-(FR008), another organisation's address (FR007). A mistake may trigger other rules too (an
-adult's date of birth that makes them 16 also makes every child rule apply). Some of these
-files are deliberately not JSON (INP001: cut short) or not UTF-8 (INP004: saved as
-Windows-1252); a few clean drafts use CRLF line ends, a UTF-8 byte-order mark or a 4-space
-indent, as Windows editors save them.
+Mistakes: --mistakes (default 0.15) of the drafts carry one or two realistic mistakes (nearly
+three in ten of them two), each drawn from a weighted list (MISTAKES) that covers 56 of the 64
+rules (not URG001 and AGE005, which are notices, FR005, INP006 (a version 1 or 2 draft), SVC002
+and SVC008, nor EXP001 and EXP002, which read version 2's `types` and `countries`: their
+mistakes are, in version 3 terms, no tick at all, REQ002, and the UK among the countries
+overseas, SVC003); expected.csv names the rule each must trigger. In the default year (17,004
+drafts, seed 2023), 2,551 drafts (15.0 %) carry 3,279 mistakes; 1,117 of those drafts (6.6 %
+of all) carry one of these, which real folders carry and version 3 catches, most of them
+answers the service itself would refuse:
+
+- a list answer typed instead of chosen (SVC003), 522 drafts (3.1 %): a town as people write it
+  ("Cardiff" for "Cardiff / Caerdydd", "Newcastle", or in lower case) 167, a nationality as
+  version 2's ISO code, as the country or in lower case 133, the council contacted about a child
+  ("Cardiff Council" for "City of Cardiff Council", "Croydon Council") 63, the region ("London",
+  "Lincs") 56, a country ("Viet Nam", "Czech Republic", or an ISO code) 37, the United Kingdom
+  among the countries overseas 34, the police force of a crime report 32;
+- the organisation named as a team says it ("Lincolnshire County Council Safeguarding Team",
+  FR008) 114 (0.7 %), beside 61 typed as people say it ("Kent CC");
+- a misspelt member name (INP003), 115 (0.7 %): version 3's own (`surname`, `given_name`,
+  `nick_name`) 83, version 2's kept (`name`, `aliases`, `types`) 32;
+- a phone number the service's check refuses (SVC001), 29 (0.2 %): a number from abroad without
+  its country code 8, a drama-range number (07700 900, 01632 960) 21;
+- an email or web address in the last-contact or co-operation details (SVC004), 95 (0.6 %);
+- a line break in a one-line answer (an address, a place of birth, a reference, a role pasted
+  on two lines; REQ002), 82 (0.5 %);
+- a stale draft, prepared more than 30 days ago (DAT004), 121 (0.7 %);
+- and fewer: an en or em dash from a word processor (SVC006) 80, a photo as HEIC or a note as
+  text (SVC007) 16, a statement over 15,000 characters as the service counts (SVC005) 9, a
+  number of children in words (SVC009) 4.
+
+The rest are version 2's mistakes in version 3 terms: a first responder writing from webmail or
+a mistyped domain (FR004), an organisation that is not designated (FR001), consent and consent
+notes, the child safeguarding steps, ages, routes, dates, decision addresses, a journey told
+though they were not taken somewhere (REQ002), values the format does not have (REQ002), an
+answer left out (REQ001). A mistake may trigger other rules too (an adult's date of birth that
+makes them 16 also makes every child rule apply). Some of these files are deliberately not
+JSON (INP001: cut short) or not UTF-8 (INP004: saved as Windows-1252), or of a format version
+the tool does not know (INP005); a few clean drafts use CRLF line ends, a UTF-8 byte-order mark
+or a 4-space indent, as Windows editors save them.
 
 expected.csv columns: path (relative to DIR), reference, mistakes (rule IDs, space-separated;
 empty for a clean draft), notices (a clean draft's expected URG001/AGE005/FR005).
@@ -105,14 +151,17 @@ import re
 import shutil
 import sys
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
 DATA = Path(__file__).resolve().parent / "data"
 PROJECT = Path(__file__).resolve().parent.parent
-ONLINE_FORM = PROJECT / "data" / "online-form"  # the online form's own lists, as it offers them
+ONLINE_FORM = PROJECT / "data" / "online-form"  # the online service's own lists, as it offers them
 REGISTRY = PROJECT / "data" / "first-responders.json"
+SCHEMA = PROJECT / "schemas" / "referral.schema.json"  # the members' order, as the format has it
+ISO_SERVICE = PROJECT / "data" / "iso-service.json"  # ISO codes to the service's entries
+KINDS = PROJECT / "data" / "kinds.json"  # the service's ticks to the NRM's types
 DEFAULT_TODAY = dt.date(2026, 11, 22)
 DEFAULT_COUNT = 17004
 DEFAULT_SEED = 2023
@@ -143,7 +192,7 @@ def pick(rng: random.Random, weighted: dict):
 
 # Every single demonym in the statistics. A cell may name two ("Albanian UK", "Sudanese South
 # Sudanese": dual nationals); the draft takes the first known one. Kosovo has no ISO 3166-1
-# code (XK is user-assigned and the format refuses it), so Kosovan maps to `unknown`.
+# code; XK, the code in common use, stands for it here (the service lists Kosovan and Kosovo).
 DEMONYMS = {
     "Afghan": "AF", "Albanian": "AL", "Algerian": "DZ", "American": "US", "Andorran": "AD",
     "Angolan": "AO", "Argentine": "AR", "Armenian": "AM", "Australian": "AU", "Austrian": "AT",
@@ -164,7 +213,7 @@ DEMONYMS = {
     "Guatemalan": "GT", "Guinean": "GN", "Guyanese": "GY", "Haitian": "HT", "Honduran": "HN",
     "Hungarian": "HU", "Indian": "IN", "Indonesian": "ID", "Iranian": "IR", "Iraqi": "IQ",
     "Irish": "IE", "Italian": "IT", "Ivorian": "CI", "Jamaican": "JM", "Jordanian": "JO",
-    "Kazakh": "KZ", "Kenyan": "KE", "Kosovan": "unknown", "Kuwaiti": "KW", "Kyrgyz": "KG",
+    "Kazakh": "KZ", "Kenyan": "KE", "Kosovan": "XK", "Kuwaiti": "KW", "Kyrgyz": "KG",
     "Lao": "LA", "Latvian": "LV", "Lebanese": "LB", "Liberian": "LR", "Libyan": "LY",
     "Lithuanian": "LT", "Macedonian": "MK", "Malawian": "MW", "Malaysian": "MY", "Malian": "ML",
     "Mauritanian": "MR", "Mauritian": "MU", "Mexican": "MX", "Moldovan": "MD", "Mongolian": "MN",
@@ -241,7 +290,7 @@ TRANSIT = {
 REGION = {
     "ER": "horn", "SD": "horn", "ET": "horn", "SO": "horn", "TD": "horn", "SS": "horn",
     "AF": "middle_east", "IR": "middle_east", "IQ": "middle_east", "SY": "middle_east",
-    "VN": "vietnam", "AL": "balkans",
+    "VN": "vietnam", "AL": "balkans", "XK": "balkans",
 }  # fmt: skip
 
 # The EU and EEA: free movement until 2021, so rarely an asylum claim.
@@ -256,7 +305,7 @@ EUROPE = {
 
 _L = tuple
 LANGUAGES = {
-    "AL": {_L(["sq"]): 1}, "VN": {_L(["vi"]): 1}, "SD": {_L(["ar"]): 1},
+    "AL": {_L(["sq"]): 1}, "XK": {_L(["sq"]): 1}, "VN": {_L(["vi"]): 1}, "SD": {_L(["ar"]): 1},
     "SS": {_L(["ar"]): 6, _L(["en", "ar"]): 4},
     "ER": {_L(["ti"]): 8, _L(["ti", "ar"]): 1, _L(["ar"]): 1},
     "ET": {_L(["am"]): 5, _L(["om"]): 3, _L(["ti"]): 2},
@@ -535,7 +584,7 @@ for _pool in NAMES.values():  # "Văn_Minh" keeps two-word given names together 
         _pool[_key] = [name.replace("_", " ") for name in _pool[_key]]
 
 NAME_GROUP = {
-    "VN": "vi", "AL": "sq", "RO": "ro", "MD": "ro", "ER": "er", "ET": "et", "SD": "sd",
+    "VN": "vi", "AL": "sq", "XK": "sq", "RO": "ro", "MD": "ro", "ER": "er", "ET": "et", "SD": "sd",
     "TD": "sd", "SS": "ss", "AF": "af", "IR": "ir", "SO": "so", "CN": "zh", "TW": "zh",
     "IN": "south_asia", "PK": "south_asia", "BD": "south_asia", "LK": "south_asia",
     "NP": "south_asia", "PH": "ph", "TH": "th", "PL": "pl", "CZ": "cz_sk", "SK": "cz_sk",
@@ -589,7 +638,9 @@ class Area:
     towns: tuple  # as the online form's town list spells them ("Cardiff / Caerdydd")
     force: str  # the police force that covers it, as the form's force list names it
     force_domain: str
-    phone: str  # a number prefix from Ofcom's ranges reserved for drama: never a real line
+    # A number prefix from Ofcom's ranges reserved for drama, never a real line, that the
+    # service's phone check takes (it refuses 0115 496 0, so Nottingham's is the 0306 999 0 one).
+    phone: str
     children_services: str  # who takes a child safeguarding referral (an HSC Trust in NI)
     weight: float
     region: str  # the form's region list: where the person is staying
@@ -711,7 +762,7 @@ AREAS = {
         ("Peterborough City Council", "peterborough.gov.uk", "Peterborough", 1.2,
          "Cambridgeshire Constabulary", "cambs.police.uk", "01733 496 0"),
         ("Nottingham City Council", "nottinghamcity.gov.uk", "Nottingham", 2,
-         "Nottinghamshire Police", "nottinghamshire.police.uk", "0115 496 0"),
+         "Nottinghamshire Police", "nottinghamshire.police.uk", "0306 999 0"),
         ("Leicester City Council", "leicester.gov.uk", "Leicester", 2,
          "Leicestershire Police", "leics.police.uk", "0116 496 0"),
         ("Hampshire County Council", "hants.gov.uk", "Basingstoke,Winchester,Andover", 1.5,
@@ -860,14 +911,19 @@ for _kinds in DESTINATIONS.values():
 
 @dataclass(frozen=True)
 class FormLists:
-    """The online form's pick lists (data/online-form/) and, from the registry, its recognised
-    email domains and organisations."""
+    """The online service's pick lists (data/online-form/) and, from the registry, its
+    recognised email domains and organisations; the project's table of ISO codes to the
+    service's country and nationality entries (data/iso-service.json)."""
 
     organisations: frozenset
     forces: frozenset
     regions: frozenset
     towns: tuple  # in the list's order; the same name may recur (two Ashfords)
     local_authorities: tuple
+    countries: frozenset
+    nationalities: frozenset
+    country_entries: dict  # ISO code -> the countries list's entry
+    nationality_entries: dict  # ISO code -> the nationalities list's entry
     exact_domains: frozenset
     suffixes: tuple
     unknown_domain_ngos: tuple  # the registry's NGOs with no known email domain
@@ -886,12 +942,17 @@ def form_lists() -> FormLists:
     # The recognised domains and the organisations are the registry's, which FR004 and FR008
     # check against; the other pick lists sit in data/online-form/.
     domains = registry["online_form"]["email_domains"]
+    iso = _read_json(ISO_SERVICE)
     return FormLists(
         frozenset(registry["online_form"]["organisations"]),
         frozenset(_read_json(ONLINE_FORM / "uk-police-forces.json")),
         frozenset(_read_json(ONLINE_FORM / "uk-regions.json")),
         tuple(_read_json(ONLINE_FORM / "uk-cities-and-towns.json")),
         tuple(_read_json(ONLINE_FORM / "uk-local-authorities.json")),
+        frozenset(_read_json(ONLINE_FORM / "countries.json")),
+        frozenset(_read_json(ONLINE_FORM / "nationalities.json")),
+        iso["countries"] | {"XK": "Kosovo"},  # Kosovo has no ISO code of its own
+        iso["nationalities"] | {"XK": "Kosovan"},
         frozenset(d.lower() for d in domains["exact"]),
         tuple(s.lower().lstrip(".") for s in domains["suffixes"]),
         tuple(sorted(i for i, ngo in registry["ngos"].items() if not ngo.get("domains"))),
@@ -900,11 +961,65 @@ def form_lists() -> FormLists:
 
 @functools.cache
 def town(name: str) -> str:
-    """A town as the form's list spells it: Cardiff -> "Cardiff / Caerdydd"."""
+    """A town as the service's list spells it: Cardiff -> "Cardiff / Caerdydd"."""
     for listed in form_lists().towns:
         if listed == name or listed.startswith(name + " / "):
             return listed
     fail(f"town {name!r} is not in {ONLINE_FORM / 'uk-cities-and-towns.json'}")
+
+
+def nationality_entry(code: str) -> str:
+    """A nationality as the service's list spells it: VN -> Vietnamese, unknown -> Unknown."""
+    if code == "unknown":
+        return "Unknown"
+    return form_lists().nationality_entries.get(code) or fail(f"no nationality entry for {code}")
+
+
+def country_entry(code: str) -> str | None:
+    """A country as the service's list spells it (VN -> Vietnam); None for a code the list has
+    no entry for (Taiwan, Bermuda) and for the UK, which it never offers as a place overseas."""
+    return form_lists().country_entries.get(code) if code != "GB" else None
+
+
+@functools.cache
+def kind_types() -> dict:
+    """Each of the service's ticks (`kinds`) to the NRM's type it counts as (data/kinds.json)."""
+    return _read_json(KINDS)["types"]
+
+
+@functools.cache
+def member_orders() -> dict:
+    """The members of each object of the format, in the schema's order (the service's, then the
+    first responder's record), keyed by the object's path: "", "potential_victim",
+    "support/contact", "evidence/*"."""
+    schema = _read_json(SCHEMA)
+
+    def resolve(node: dict) -> dict:
+        while "$ref" in node:
+            named = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
+            node = {**named, **{k: v for k, v in node.items() if k != "$ref"}}
+        return node
+
+    orders: dict = {}
+
+    def walk(node: dict, path: str) -> None:
+        node = resolve(node)
+        if "properties" in node:
+            orders[path] = list(node["properties"])
+            for name, member in node["properties"].items():
+                walk(member, f"{path}/{name}".lstrip("/"))
+        if isinstance(node.get("items"), dict):
+            walk(node["items"], f"{path}/*")
+
+    walk(schema, "")
+    return orders
+
+
+@functools.cache
+def places() -> tuple:
+    """The town list's entries that name a place and that the service can take: not Unknown,
+    nor an entry ending in a space (which it trims, then cannot find)."""
+    return tuple(t for t in form_lists().towns if t != "Unknown" and t == t.strip())
 
 
 def plain(listed_town: str) -> str:
@@ -1028,6 +1143,12 @@ def check_names() -> None:
     for name in names:
         if name not in lists.organisations:
             fail(f"organisation {name!r} is not in the online form's organisation list")
+    for code in set(DEMONYMS.values()):
+        if nationality_entry(code) not in lists.nationalities:
+            fail(f"nationality {nationality_entry(code)!r} is not in the service's list")
+    for entry in lists.country_entries.values():
+        if entry not in lists.countries:
+            fail(f"country {entry!r} is not in the service's list")
     for domain in domains:
         if not recognised(domain):
             fail(f"email domain {domain!r} is not one the online form recognises")
@@ -1137,9 +1258,21 @@ def staff_email(rng: random.Random, given: str, family: str, domain: str) -> str
     return f"{local}@{domain}"
 
 
+# UK mobile numbers as the service's phone check takes them. Ofcom's one range kept for drama
+# mobiles (07700 900) is refused by it, so these blocks are in use: the numbers are made up and
+# never dialled, as the drafts are never sent.
+MOBILE_BLOCKS = ["07412", "07438", "07523", "07564", "07709", "07723", "07747", "07789", "07812",
+                 "07856", "07903", "07942", "07971"]  # fmt: skip
+
+
+def mobile(rng: random.Random) -> str:
+    return f"{rng.choice(MOBILE_BLOCKS)} {rng.randint(0, 999_999):06d}"
+
+
 def phone_number(rng: random.Random, prefix: str) -> str:
+    """A first responder's number: their office's line, or one in five a work mobile."""
     if rng.random() < 0.2:
-        return f"07700 900{rng.randint(0, 999):03d}"  # Ofcom's drama range for mobiles
+        return mobile(rng)
     digits_left = 11 - sum(ch.isdigit() for ch in prefix)
     return prefix + "".join(str(rng.randrange(10)) for _ in range(digits_left))
 
@@ -1179,7 +1312,7 @@ def make_responder(rng: random.Random, kind: str, nation: str) -> Responder:
         return Responder(organisation, "nca.gov.uk", "NCA", "020 7946 0", area, area.force)
     if otype == "glaa":
         organisation = {"type": "glaa", "name": GLAA_NAME}
-        return Responder(organisation, "gla.gov.uk", "GLAA", "0115 496 0", area, area.force)
+        return Responder(organisation, "gla.gov.uk", "GLAA", "0306 999 0", area, area.force)
     ngo = kind.split(":", 1)[1]
     organisation = {"type": "ngo", "name": NGO_NAMES[ngo], "ngo": ngo}
     return Responder(
@@ -1212,12 +1345,13 @@ def first_responder(
         inbox = rng.choice(TEAM_INBOXES[responder.organisation["type"]])
         absence = f"{inbox}@{responder.email_domain}"
     return {
-        "name": f"{given} {family}",
-        "role": role,
         "email": staff_email(rng, given, family, responder.email_domain),
-        "phone": phone_number(rng, responder.phone_prefix),
         "organisation": dict(responder.organisation),
-        "contact_in_absence": absence,
+        "first_name": given,
+        "last_name": family,
+        "role": role,
+        "phone": phone_number(rng, responder.phone_prefix),
+        "contact_in_absence": absence,  # asked on route nrm only: build_draft drops it for a DtN
     }
 
 
@@ -1612,6 +1746,7 @@ BIRTHPLACES = {
     "VN": ["a village outside Vinh, Nghệ An province", "Hà Tĩnh province", "Quảng Bình "
            "province", "Hải Phòng", "a fishing village in Nghệ An province"],
     "AL": ["Kukës", "Shkodër", "Durrës", "Elbasan", "a village near Tirana", "Fier", "Lezhë"],
+    "XK": ["Prizren", "Pristina", "Ferizaj", "a village near Gjakova"],
     "ER": ["Asmara", "Keren", "Mendefera", "a village in the Gash-Barka region", "Dekemhare"],
     "SD": ["Khartoum", "Nyala, South Darfur", "El Geneina, West Darfur", "Omdurman", "Kassala"],
     "AF": ["Kabul", "Jalalabad", "Kunduz", "a village in Nangarhar province", "Herat", "Ghazni"],
@@ -2522,6 +2657,7 @@ COUNTRY_NAMES |= {
     "MK": "North Macedonia", "BA": "Bosnia and Herzegovina", "ME": "Montenegro",
     "CV": "Cape Verde", "MZ": "Mozambique", "US": "the United States", "SA": "Saudi Arabia",
     "QA": "Qatar", "EE": "Estonia", "HR": "Croatia", "KG": "Kyrgyzstan", "LA": "Laos",
+    "XK": "Kosovo",
 }  # fmt: skip
 
 
@@ -2656,7 +2792,8 @@ def case_words(rng, d: dict, plan: Plan, responder: Responder, ex: dict, family:
         "placement": "placement" if pv["age_status"] != "adult" else "accommodation",
         "to_there": "to " + there[3:] if there != "in the UK" else "to the UK",
         "home": home,
-        "where": towns[0] if towns else home,
+        # Where it happened: a town other than the one they stay in now, when there is one.
+        "where": next((t for t in towns if t != home), towns[0]) if towns else home,
         "dest": towns[-1] if len(towns) > 1 else "other towns nearby" if towns else "another town",
         "office": rng.choice(SCREENING[plan.nation]),
         "port": rng.choice(PORTS[plan.nation]),
@@ -2692,9 +2829,9 @@ def month_year(day: dt.date) -> str:
     return f"{MONTHS[day.month - 1]} {day.year}"
 
 
-def when_text(rng: random.Random, ex: dict, dob: dt.date | None, words: dict) -> str:
+def when_text(rng: random.Random, ex: dict, dob: dt.date | None, words: dict, types: list) -> str:
     """When it happened, in words that name the year of `began_on` or `ended_on` when either
-    is given (EXP005); a loose time frame when neither is."""
+    is given (EXP005); a loose time frame when neither is. `types` are the NRM's types."""
     began = dt.date.fromisoformat(ex["began_on"]) if "began_on" in ex else None
     ended = dt.date.fromisoformat(ex["ended_on"]) if "ended_on" in ex else None
     words = dict(words)
@@ -2729,10 +2866,10 @@ def when_text(rng: random.Random, ex: dict, dob: dt.date | None, words: dict) ->
     text = fill(rng, rng.choice(templates), words)
     if began and dob and rng.random() < 0.5:
         text += fill(rng, " {He} was " + str(age_on(dob, began)) + " when it started.", words)
-    if ex["more_than_one"] == "yes" and len(ex["types"]) > 1:
-        first = (ex.get("forms") or ex["types"])[0]
+    if ex["more_than_one"] == "yes" and len(types) > 1:
+        first = (ex.get("forms") or types)[0]
         main = FORM_TYPES.get(first, first)
-        types = sorted(ex["types"], key=lambda t: t != main)
+        types = sorted(types, key=lambda t: t != main)
         first, second = (TYPE_LABELS[t] for t in types[:2])
         text = fill(
             rng,
@@ -2767,6 +2904,20 @@ LOCATION_DETAILS = {
             "{He} remembers [a house with a red door|a yard with lorries|a flat above a shop] in "
             "{where}."],
 }  # fmt: skip
+OVERSEAS_DETAILS = [
+    "Held for [a few days|about two weeks|several weeks] in [a house|a warehouse|a flat] in "
+    "{transit}, on the way to the UK; {he} does not know the address.",
+    "Recruited near {his} home in {country}, then kept in [a camp|a rented room|a house with "
+    "other people] in {transit} until the crossing.",
+]
+# The kind of exploitation when it is not yet known: the service has no tick for it, so it is
+# "other", with what is known.
+OTHER_KIND = [
+    "Not yet known: {he} has not said what {he} was made to do, only that {he} was not free "
+    "to leave; I will add it after the next interview.",
+    "Not clear yet. {He} describes being controlled by {boss} and kept without money, but not "
+    "what the exploitation was.",
+]
 REPORTED_BEFORE = [
     "Reported to {force} in {last_year}; the case was closed without charge.",
     "A previous NRM referral was made by [a council in another area|the Home Office|a support "
@@ -2833,6 +2984,26 @@ BACKGROUND = {
                   "No paid work before; {he} looked after the home and {his} younger siblings."],
     },
 }  # fmt: skip
+# A background answer the person has not given yet: the service needs all four.
+NOT_KNOWN = {
+    "place_of_birth": {
+        "any": ["Not known: {he} has not said where {he} was born.",
+                "Not known yet; {he} has only said that {he} grew up in {country}."],
+    },
+    "family": {
+        "any": ["Not known: {he} has not wanted to talk about {his} family yet.",
+                "{He} has said nothing about {his} family so far; not known."],
+    },
+    "education": {
+        "any": ["Not known: we have not yet talked about {his} schooling.",
+                "Not known; {he} has not said whether {he} went to school."],
+    },
+    "previous_employment": {
+        "child": ["None; {he} is of school age.", "None known; {he} is of school age."],
+        "any": ["Not known: {he} has not talked about work before the exploitation.",
+                "None that {he} has mentioned."],
+    },
+}  # fmt: skip
 COUNT_WORDS = ["one", "two", "three", "four", "five"]
 INWARD = "ABDEFGHJLNPQRSTUWXYZ"  # the letters a postcode's inward code uses
 CHILDREN_SERVICES_INBOXES = ["mash", "childrensservices", "frontdoor", "cfss",
@@ -2847,39 +3018,32 @@ ADULT_AGES = {range(18, 25): 30, range(25, 35): 35, range(35, 45): 20, range(45,
 CHILD_AGES = {12: 5, 13: 8, 14: 14, 15: 22, 16: 27, 17: 24}
 GENDERS = {"Male": "male", "Female": "female", "Other": "other"}
 PLACEMENTS_LOOKED_AFTER = {"ukvi": 0.85, "ukbf": 0.85, "ie": 0.7}  # separated children
-# The members in the online form's order (DECISIONS.md of format version 2).
-ORDER = {
-    "": ["$schema", "format_version", "reference", "nation", "route", "prepared_on",
-         "first_responder", "potential_victim", "background", "exploitation", "professional",
-         "exploiters", "other_victims", "other_victims_details", "future_risk",
-         "future_risk_reasons", "crime_report", "cooperation", "consent", "consent_note",
-         "support", "duty_to_notify", "decision", "evidence", "safeguarding"],
-    "potential_victim": ["name_unknown", "given_names", "family_name", "aliases",
-                         "date_of_birth", "date_of_birth_estimated", "claimed_age", "age_status",
-                         "gender", "nationality", "second_nationality", "languages",
-                         "interpreter_needed", "interpreter_language", "asylum_seeking",
-                         "looked_after", "children", "communication_help",
-                         "home_office_references", "current_location"],
-    "exploitation": ["types", "other_type", "forms", "more_than_one", "when", "began_on",
-                     "ended_on", "ongoing", "while_child", "how_it_started", "taken_somewhere",
-                     "journey", "what_they_had_to_do", "living_conditions", "treatment",
-                     "what_keeps_them", "how_they_left", "last_contact", "last_contact_details",
-                     "reported_before", "reported_before_details", "not_reported_reasons",
-                     "location", "uk_towns", "countries", "location_details", "indicators"],
-}  # fmt: skip
 
 
 def ordered(obj: dict, where: str = "") -> dict:
-    """The object's members in the form's order (ORDER), in place; returns it."""
-    order = ORDER[where]
+    """The object's members in the format's order (the schema's), in place; members the format
+    does not have (a misspelt one) go last. Returns it."""
+    order = member_orders().get(where, [])
     items = sorted(obj.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 999)
     obj.clear()
     obj.update(items)
     return obj
 
 
+def ordered_all(value, where: str = ""):
+    """`ordered` for the object and every object in it."""
+    if isinstance(value, dict):
+        for key, member in value.items():
+            ordered_all(member, f"{where}/{key}".lstrip("/"))
+        ordered(value, where)
+    elif isinstance(value, list):
+        for item in value:
+            ordered_all(item, f"{where}/*")
+    return value
+
+
 def put(obj: dict, key: str, value, where: str = "") -> None:
-    """Adds (or replaces) a member in its place in the form's order."""
+    """Adds (or replaces) a member in its place in the format's order."""
     obj[key] = value
     ordered(obj, where)
 
@@ -2892,6 +3056,7 @@ class Built:
     today: dt.date
     dob: dt.date | None = None
     words: dict | None = None  # what the account's templates were filled with
+    types: list = field(default_factory=list)  # the NRM's types the ticks were chosen for
 
 
 def build_draft(rng: random.Random, plan: Plan, number: int, today: dt.date) -> Built:
@@ -2906,7 +3071,7 @@ def build_draft(rng: random.Random, plan: Plan, number: int, today: dt.date) -> 
     d: dict = {}
     if rng.random() < 0.05:  # an editor hint some drafts carry
         d["$schema"] = "https://nrm.invalid/schemas/referral.schema.json"
-    d["format_version"] = 2
+    d["format_version"] = 3
     d["reference"] = f"{responder.reference_prefix}-2023-{number:06d}"
     d["nation"] = nation
     d["route"] = plan.route
@@ -2914,6 +3079,8 @@ def build_draft(rng: random.Random, plan: Plan, number: int, today: dt.date) -> 
     d["first_responder"] = first_responder(
         rng, kind, nation, responder, "child" if child else "adult"
     )
+    if plan.route == "duty_to_notify":  # the service asks who to contact on a referral only
+        del d["first_responder"]["contact_in_absence"]
     d["potential_victim"] = pv
 
     def days(lo: int, hi: int) -> dt.date:  # a day shortly before the referral
@@ -2925,10 +3092,8 @@ def build_draft(rng: random.Random, plan: Plan, number: int, today: dt.date) -> 
     d["exploitation"] = ex
     words = case_words(rng, d, plan, responder, ex, family)
     words["last_year"] = str(on.year - 1)
-    named = plan.route == "nrm" or willing
-    if named:
+    if plan.route == "nrm":
         pv["home_office_references"] = home_office_references(rng, pv, ex)
-    ordered(pv, "potential_victim")
     tell(rng, ex, keys, words, dob, on, plan, family)
     # Children always; adults where an interpreter is needed (SAF008 wants it recorded), or
     # where the first responder recorded the interview anyway.
@@ -2937,7 +3102,6 @@ def build_draft(rng: random.Random, plan: Plan, number: int, today: dt.date) -> 
         sg = safeguarding(rng, d, responder, nation, days, child)
 
     d["background"] = background(rng, pv, words, child)
-    d["exploitation"] = ordered(ex, "exploitation")
     identified = rng.random() < 0.93
     if identified and rng.random() < 0.85:  # the coded list is an aid; the form asks in words
         ex["indicators"] = codes
@@ -2970,20 +3134,86 @@ def build_draft(rng: random.Random, plan: Plan, number: int, today: dt.date) -> 
         d["duty_to_notify"] = {}
         if rng.random() < 0.8:
             d["duty_to_notify"]["reason_not_referred"] = fill(rng, rng.choice(DTN_REASONS), words)
-    if not child and (plan.route == "nrm" or (willing and rng.random() < 0.4)):
-        d["decision"] = decision(rng, pv, responder.area)
-    if rng.random() < 0.4:
+    # Where the decision goes: asked of an adult referred, and of an adult who co-operates
+    # although not referred (a Duty to Notify then gives their own contact details).
+    if not child and (plan.route == "nrm" or willing):
+        d["decision"] = decision(rng, pv, responder.area, plan.route)
+    if plan.route == "nrm" and rng.random() < 0.4:  # the service uploads on a referral only
         d["evidence"] = evidence(rng, d, on, words)
     if sg:
         d["safeguarding"] = sg
-    return Built(ordered(d), plan, responder, today, dob, words)
+    built = Built(d, plan, responder, today, dob, words)
+    version3(rng, built)
+    ordered_all(d)
+    return built
+
+
+TICKS = {"criminal": "forced_to_commit_crime", "organ_harvesting": "organs_removed",
+         "domestic_servitude": "unpaid_household_work", "unknown": "other"}  # fmt: skip
+
+
+def kinds_for(rng: random.Random, types: list[str], child: bool) -> list[str]:
+    """The service's ticks for the NRM's types of the statistics, one tick a type, so that the
+    types counted from the ticks (data/kinds.json) are the published ones: sexual exploitation
+    of a child is child sexual exploitation; a type not known is `other`. A labour case now
+    and then ticks wages taken or fraud too, which count as labour."""
+    kinds = []
+    for kind in types:
+        if kind == "labour":
+            kinds.append("forced_to_work")
+            extra = pick(rng, {None: 80, "wages_taken": 15, "forced_to_commit_fraud": 5})
+            kinds += [extra] if extra else []
+        elif kind == "sexual" and child:
+            kinds.append("child_sexual_exploitation")
+        elif kind == "sexual":
+            kinds.append(pick(rng, {"prostitution": 8, "taken_and_sexually_assaulted": 2}))
+        else:
+            kinds.append(TICKS[kind])
+    counted = {kind_types()[kind] for kind in kinds}
+    if counted != {("other" if t == "unknown" else t) for t in types}:
+        fail(f"the ticks {kinds} count as {sorted(counted)}, not as the types {types}")
+    return kinds
+
+
+def version3(rng: random.Random, b: Built) -> None:
+    """The case is drawn in codes, which the account's templates read (ISO nationalities and
+    countries, the NRM's types); the draft takes the service's answers: its nationality and
+    country entries, and its ticks for the types."""
+    d = b.draft
+    pv, ex = d["potential_victim"], d["exploitation"]
+    pv["nationality"] = nationality_entry(pv["nationality"])
+    if "second_nationality" in pv:
+        pv["second_nationality"] = nationality_entry(pv["second_nationality"])
+    b.types = ex.pop("types")
+    ex["kinds"] = kinds_for(rng, b.types, is_child(d))
+    if "other" in ex["kinds"]:
+        ex["other_kind"] = fill(rng, rng.choice(OTHER_KIND), b.words)
+    codes = ex.pop("countries", [])
+    if ex["location"] == "unknown":
+        # The service has no answer for a place not known: Unknown in both of its lists.
+        ex["location"], ex["uk_towns"], ex["countries"] = (
+            "uk_and_overseas",
+            ["Unknown"],
+            ["Unknown"],
+        )
+    elif ex["location"] != "uk":  # the UK is never a country overseas
+        abroad = [code for code in codes if code != "GB"]
+        # A country the list lacks (Taiwan) is Unknown there, as the service asks, and named in
+        # the details.
+        ex["countries"] = list(dict.fromkeys(country_entry(c) or "Unknown" for c in abroad))
+        missing = [COUNTRY_NAMES[c] for c in abroad if not country_entry(c) and c in COUNTRY_NAMES]
+        if missing and "overseas_location_details" not in ex:
+            ex["overseas_location_details"] = f"In {missing[0]}, which the list does not offer."
 
 
 def potential_victim(
     rng: random.Random, plan: Plan, on: dt.date, area: Area, willing: bool
 ) -> tuple[dict, dt.date | None]:
     """The person: name in their own script, age, languages, where they are now. A Duty to
-    Notify names them only if they will help the investigation (`willing`)."""
+    Notify names them only if they will help the investigation (`willing`), and never asks
+    their date of birth; the other personal details are asked on route `nrm` only. The
+    nationality is its ISO code here, which the account's templates read; `version3` writes
+    the service's entry."""
     person, group, nationality = plan.person, plan.person.age_group, plan.nationality
     second = plan.second_nationality if plan.second_nationality != nationality else None
     named = plan.route == "nrm" or willing
@@ -3004,18 +3234,17 @@ def potential_victim(
         asylum = rng.random() < (0.9 if plan.kind == "ukvi" else 0.6)
 
     pv: dict = {}
-    if not named:  # anonymous: no name, alias or date of birth
-        pv["name_unknown"] = True
-    elif rng.random() < 0.03:
-        pv["name_unknown"] = True
+    if named and rng.random() < 0.03:  # the service requires both names: "Unknown" is written
+        pv["given_names"] = pv["family_name"] = "Unknown"
         if rng.random() < 0.5:
-            pv["aliases"] = [rng.choice(ALIASES)]
-    else:
+            pv["nickname"] = rng.choice(ALIASES)
+    elif named:
         gender_key = {"Male": "m", "Female": "f"}.get(person.gender, "x")
         given, family = person_name(rng, name_pool(rng, nationality, tuple(languages)), gender_key)
         pv["given_names"], pv["family_name"] = given, family
         if rng.random() < 0.1:
-            pv["aliases"] = [rng.choice(ALIASES + [given.split()[0] + "y"])]
+            nicknames = rng.sample(ALIASES + [given.split()[0] + "y"], rng.choice([1, 1, 1, 2]))
+            pv["nickname"] = ", ".join(nicknames)
 
     dob, age = None, None
     if group == "child":
@@ -3035,7 +3264,7 @@ def potential_victim(
         pv["age_status"] = "age_disputed"
     else:
         age = rng.choice(rng.choices(list(ADULT_AGES), weights=list(ADULT_AGES.values()))[0])
-        if named and rng.random() < 0.88:
+        if plan.route == "nrm" and rng.random() < 0.88:
             dob = birth_date(rng, age, on, nationality != "GB" and rng.random() < 0.1)
             pv["date_of_birth"] = iso(dob)
             if dob.month == 1 and dob.day == 1:
@@ -3049,14 +3278,15 @@ def potential_victim(
         pv["second_nationality"] = second
     pv["languages"] = languages
     pv["interpreter_needed"] = interpreter
-    if interpreter:
-        pv["interpreter_language"] = next((code for code in languages if code != "en"), "en")
+    if interpreter:  # the language by name, as the service asks it
+        code = next((code for code in languages if code != "en"), "en")
+        pv["interpreter_language"] = LANGUAGE_NAMES[code]
     pv["asylum_seeking"] = asylum
     if group != "adult":
         pv["looked_after"] = rng.random() < PLACEMENTS_LOOKED_AFTER.get(
             plan.kind, 0.25 if nationality == "GB" else 0.6
         )
-    if named:  # the form's personal details: asked on route nrm, or of a willing adult
+    if plan.route == "nrm":  # the service's personal details, asked on a referral
         chance = 0.02 if age < 18 else 0.15 if age < 25 else 0.4 if age < 35 else 0.55
         pv["children"] = {"has": rng.random() < chance}
         if pv["children"]["has"]:
@@ -3194,7 +3424,7 @@ def exploitation_towns(rng, family: str, forms: list, pv: dict, plan: Plan) -> l
     elif "agriculture" in forms:
         picks = rng.sample(DESTINATIONS["farms"][nation], rng.randint(1, 3))
     elif family == "grow":
-        picks = rng.sample(form_lists().towns, rng.randint(1, 2))
+        picks = rng.sample(places(), rng.randint(1, 2))
     else:
         picks = [home] + ([rng.choice(area_towns)] if rng.random() < 0.25 else [])
     return list(dict.fromkeys(town(p) for p in picks))[:10]
@@ -3226,7 +3456,7 @@ def last_contact(rng: random.Random, ex: dict, on: dt.date) -> str:
 
 def tell(rng, ex: dict, keys: list, words: dict, dob, on: dt.date, plan: Plan, family: str):
     """The form's questions about what happened, answered in the case's own terms."""
-    ex["when"] = when_text(rng, ex, dob, words)
+    ex["when"] = when_text(rng, ex, dob, words, ex["types"])
     ex["how_it_started"] = say(rng, HOW_IT_STARTED, keys, words)
     abroad = plan.location in ("overseas", "uk_and_overseas") and plan.nationality != "GB"
     chance = {"lines": 0.9, "sex": 0.6, "cse": 0.4, "work": 0.5, "grow": 0.5}.get(family, 0.2)
@@ -3260,8 +3490,14 @@ def tell(rng, ex: dict, keys: list, words: dict, dob, on: dt.date, plan: Plan, f
         ex["not_reported_reasons"] = say(rng, NOT_REPORTED_REASONS, keys, words)
     elif rng.random() < 0.7:
         ex["reported_before_details"] = fill(rng, rng.choice(REPORTED_BEFORE), words)
-    if plan.location != "unknown" and rng.random() < 0.45:
-        ex["location_details"] = say(rng, LOCATION_DETAILS, keys, words)
+    # The address or location of each part: the templates tell of the place the story is set
+    # in (in the UK, or abroad for exploitation overseas only); abroad on the way, of the route.
+    if plan.location in ("uk", "uk_and_overseas") and rng.random() < 0.45:
+        ex["uk_location_details"] = say(rng, LOCATION_DETAILS, keys, words)
+    if plan.location == "overseas" and rng.random() < 0.45:
+        ex["overseas_location_details"] = say(rng, LOCATION_DETAILS, keys, words)
+    elif plan.location == "uk_and_overseas" and rng.random() < 0.35:
+        ex["overseas_location_details"] = fill(rng, rng.choice(OVERSEAS_DETAILS), words)
 
 
 def story_family(ex: dict, child: bool) -> str:
@@ -3272,14 +3508,15 @@ def story_family(ex: dict, child: bool) -> str:
 
 
 def background(rng: random.Random, pv: dict, words: dict, child: bool) -> dict:
-    """Place of birth, family, education and work before: each optional, most answered."""
+    """Place of birth, family, education and work before: the service requires all four, and
+    most are answered; what the person has not said yet is written as not known."""
     nationality = pv["nationality"]
     group = "child" if child else "adult"
     keys = [f"{group}_gb", group] if nationality == "GB" else [group]
     bg: dict = {}
     if rng.random() < 0.85:
         if nationality == "GB":
-            born = plain(rng.choice(form_lists().towns)) if rng.random() < 0.5 else words["home"]
+            born = plain(rng.choice(places())) if rng.random() < 0.5 else words["home"]
             bg["place_of_birth"] = vary(rng, f"[Born in {born}.|{born}, UK.|{born}.]")
         elif nationality in BIRTHPLACES:
             place = rng.choice(BIRTHPLACES[nationality]) + ", " + words["country"]
@@ -3303,8 +3540,11 @@ def background(rng: random.Random, pv: dict, words: dict, child: bool) -> dict:
         bg["family"] = text
     if rng.random() < 0.75:
         bg["education"] = say(rng, BACKGROUND["education"], keys, words)
-    if rng.random() < (0.3 if child else 0.8) or not bg:
+    if rng.random() < (0.3 if child else 0.8):
         bg["previous_employment"] = say(rng, BACKGROUND["previous_employment"], keys, words)
+    for member in ("place_of_birth", "family", "education", "previous_employment"):
+        if member not in bg:
+            bg[member] = say(rng, NOT_KNOWN[member], keys + ["any"], words)
     return bg
 
 
@@ -3320,7 +3560,7 @@ def interviews(rng: random.Random, d: dict, kind: str, words: dict) -> str:
         + "[|, over two meetings|, on two occasions a week apart]."
     ]
     if pv["interpreter_needed"]:
-        language = LANGUAGE_NAMES.get(pv.get("interpreter_language"), "the person's language")
+        language = pv.get("interpreter_language", "the person's language")
         parts.append(
             "A professional " + language + " interpreter [joined by telephone|was in "
             "the room|joined by video]."
@@ -3451,10 +3691,6 @@ def crime_report(rng: random.Random, sg, words: dict) -> dict:
     return {"exists": False}
 
 
-def mobile(rng: random.Random) -> str:
-    return f"07700 900{rng.randint(0, 999):03d}"  # Ofcom's drama range for mobiles
-
-
 def support_request(rng: random.Random, pv: dict, words: dict) -> dict:
     support = {"requested": rng.random() < 0.85}
     if support["requested"]:
@@ -3474,22 +3710,57 @@ def support_request(rng: random.Random, pv: dict, words: dict) -> dict:
             )
         roll = rng.random()
         if roll < 0.6:
-            support["contact"] = {"phone": mobile(rng)}
+            support["contact"] = {"by": "own_phone", "phone": own_phone(rng, pv["nationality"])}
         elif roll < 0.85:
             relationship = rng.choice(RELATIONSHIPS)
             support["contact"] = {
-                "alternative": {"phone": mobile(rng), "relationship": relationship}
+                "by": "alternative_phone",
+                "alternative": {"phone": mobile(rng), "relationship": relationship},
             }
         else:
-            support["contact"] = {"none_reason": fill(rng, rng.choice(NO_PHONE), words)}
+            support["contact"] = {
+                "by": "none",
+                "none_reason": fill(rng, rng.choice(NO_PHONE), words),
+            }
     return support
+
+
+# Mobile numbers from abroad, for people who kept their home SIM: the calling code, the trunk
+# prefix dialled at home, the first digits of mobile ranges, and the number's length without
+# the trunk prefix.
+FOREIGN_MOBILES = {
+    "RO": ("+40", "0", ["721", "744", "752"], 9), "AL": ("+355", "0", ["672", "682", "692"], 9),
+    "VN": ("+84", "0", ["903", "912", "936"], 9), "PL": ("+48", "", ["501", "512", "533"], 9),
+    "NG": ("+234", "0", ["803", "806", "813"], 10),
+}  # fmt: skip
+
+
+def foreign_mobile(rng: random.Random, nationality: str, home: bool = False) -> str:
+    """A mobile number of the person's country: with its calling code, as the service takes a
+    number from abroad, or (`home`) as it is dialled at home, which the service reads as a UK
+    number and refuses."""
+    code, trunk, starts, length = FOREIGN_MOBILES[nationality]
+    start = rng.choice(starts)
+    number = start + digits(rng, length - len(start))
+    grouped = " ".join(number[i : i + 3] for i in range(0, len(number), 3))
+    return f"{trunk}{grouped}" if home else f"{code} {grouped}"
+
+
+def own_phone(rng: random.Random, nationality: str) -> str:
+    """The person's own number: a UK mobile, or one in ten from a country whose numbers the
+    corpus knows, their home SIM, with its country code."""
+    if nationality in FOREIGN_MOBILES and rng.random() < 0.1:
+        return foreign_mobile(rng, nationality)
+    return mobile(rng)
 
 
 def own_email(rng: random.Random, pv: dict) -> str:
     """The potential victim's own address: names folded to ASCII, a number, a webmail host."""
-    given = ascii_fold(pv.get("given_names", "").split(" ")[0])
-    family = ascii_fold(pv.get("family_name", ""))
-    given = given or ascii_fold(rng.choice(pv.get("aliases") or ALIASES))
+    known = pv.get("given_names") != "Unknown"
+    given = ascii_fold(pv.get("given_names", "").split(" ")[0]) if known else ""
+    family = ascii_fold(pv.get("family_name", "")) if known else ""
+    nickname = pv.get("nickname", "").split(", ")[0]
+    given = given or ascii_fold(nickname or rng.choice(ALIASES))
     local = given + rng.choice([".", "", "_"]) + family if family else given
     return f"{local}{rng.randint(1, 99)}@{rng.choice(WEBMAIL_OWN)}"
 
@@ -3513,29 +3784,33 @@ def post_address(rng: random.Random, area: Area) -> dict:
     return post
 
 
-def decision(rng: random.Random, pv: dict, area: Area) -> dict:
-    """Where the Home Office sends its decision: the person's own email or address, or someone
-    they name (a support worker), with their permission."""
-    if rng.random() < 0.82:
-        found: dict = {"recipient": "potential_victim"}
+def decision(rng: random.Random, pv: dict, area: Area, route: str) -> dict:
+    """Where the Home Office sends its decision: the person's own email or address, each
+    ticked as safe to write to, or, on a referral, someone they name (a support worker) with
+    their permission. A Duty to Notify asks no recipient: the details are the adult's own."""
+    if route == "duty_to_notify" or rng.random() < 0.82:
+        found: dict = {} if route == "duty_to_notify" else {"recipient": "potential_victim"}
         roll = rng.random()
-        if roll < 0.75:
-            found["email"] = own_email(rng, pv)
-        if roll > 0.55:
-            found["post"] = post_address(rng, area)
-        found["safe_to_write"] = True
+        found["methods"] = (
+            ["email"] if roll < 0.55 else ["email", "post"] if roll < 0.75 else ["post"]
+        )
+        if "email" in found["methods"]:
+            found["email"], found["email_safe"] = own_email(rng, pv), True
+        if "post" in found["methods"]:
+            found["post"], found["post_safe"] = post_address(rng, area), True
         return found
     given, family = staff_member(rng, "england")
     ngo = rng.choice(["salvation_army", "migrant_help", "medaille_trust", "unseen", "bawso"])
-    found = {
-        "recipient": "someone_else",
-        "email": staff_email(rng, given, family, NGO_DOMAINS[ngo]),
-    }
-    found["safe_to_write"] = True
+    found = {"recipient": "someone_else"}
     if rng.random() < 0.9:
         found["given_name"] = given
         if rng.random() < 0.9:
             found["family_name"] = family
+    found["methods"] = list(pick(rng, {("email",): 8, ("post",): 1, ("email", "post"): 1}))
+    if "email" in found["methods"]:
+        found["email"] = staff_email(rng, given, family, NGO_DOMAINS[ngo])
+    if "post" in found["methods"]:  # their office
+        found["post"] = post_address(rng, area)
     found["permission"] = True
     return found
 
@@ -3553,6 +3828,10 @@ def evidence(rng: random.Random, d: dict, on: dt.date, words: dict) -> list:
         made = on - dt.timedelta(days=rng.randint(0, 40))
         extension = "jpg" if stem.startswith("photos") else rng.choice(["pdf", "pdf", "docx"])
         item = {"file": f"{stem}.{extension}", "description": fill(rng, description, words)}
+        if rng.random() < 0.5:  # the size, which the upload page limits
+            sizes = {"jpg": (900_000, 6_000_000), "pdf": (60_000, 4_000_000)}
+            low, high = sizes.get(extension, (18_000, 300_000))
+            item["bytes"] = rng.randint(low, high)
         if rng.random() < 0.7:
             item["created_on"] = iso(made)
         files.append(item)
@@ -3612,8 +3891,10 @@ def safeguarding(rng, d, responder: Responder, nation, days, child) -> dict:
     if child:
         area = responder.area
         trust = area.children_services if area.children_services in TRUST_DOMAINS else None
+        # The service asks for the local authority from its list, which has the councils only:
+        # in Northern Ireland the council, with the HSC Trust's gateway team as the contact.
         services = {
-            "local_authority": trust or local_authority(area.council),
+            "local_authority": local_authority(area.council),
             "referred_on": iso(days(0, 14)),
         }
         if rng.random() < 0.6:
@@ -3659,7 +3940,7 @@ def notices(d: dict) -> list[str]:
     if (
         pv["age_status"] != "adult"
         and pv["asylum_seeking"]
-        and pv["nationality"] in ("AL", "VN", "SD")
+        and pv["nationality"] in ("Albanian", "Vietnamese", "Sudanese")
     ):
         found.append("URG001")
     if d["first_responder"]["organisation"].get("ngo") in form_lists().unknown_domain_ngos:
@@ -3752,7 +4033,7 @@ def rewrite_when(b: Built) -> None:
     ex = b.draft["exploitation"]
     if "when" in ex and b.words:
         try:
-            ex["when"] = when_text(random.Random(b.draft["reference"]), ex, b.dob, b.words)
+            ex["when"] = when_text(random.Random(b.draft["reference"]), ex, b.dob, b.words, b.types)
         except (KeyError, TypeError, ValueError):  # another mistake broke what it reads
             pass
 
@@ -3840,23 +4121,23 @@ def m_other_organisations_domain(rng, b: Built) -> bool:
     the wrong charity from the list."""
     fr = b.draft["first_responder"]
     otype, area = fr["organisation"]["type"], b.responder.area
+    ngo = fr["organisation"].get("ngo")
     if otype in ("police", "home_office", "national_crime_agency", "glaa"):
         domain = area.domain
     elif otype == "local_authority":
         domain = area.force_domain
-    elif otype == "ngo" and fr["organisation"].get("ngo") in NGO_DOMAINS:
-        own = fr["organisation"]["ngo"]
-        domain = NGO_DOMAINS[rng.choice([n for n in NGO_DOMAINS if n != own])]
+    elif otype == "ngo" and ngo in NGO_DOMAINS and ngo not in form_lists().unknown_domain_ngos:
+        # FR007 needs a domain the registry knows to be the NGO's own: TARA has none.
+        domain = NGO_DOMAINS[rng.choice([n for n in NGO_DOMAINS if n != ngo])]
     else:
         return False
     set_email(fr, domain)
     return True
 
 
-def m_unlisted_name(rng, b: Built) -> bool:
-    """FR008: the organisation's name typed as people say it, not picked from the form's list."""
-    org = b.draft["first_responder"]["organisation"]
-    name = org["name"]
+def typed_name(rng, name: str) -> str | None:
+    """An organisation, council or police force as people type it, not as the service's lists
+    spell it: "Croydon Council", "Cardiff Council", "Kent CC", "Lincs Police"."""
     slip = NAME_SLIPS.get(name)
     if not slip and name.startswith("Home Office - "):
         slip = rng.choice(["Home Office", "Immigration Enforcement", "UK Visas and Immigration"])
@@ -3866,14 +4147,49 @@ def m_unlisted_name(rng, b: Built) -> bool:
         slip = name[: -len(" Constabulary")] + " Police"
     elif not slip and name.startswith("London Borough of "):
         slip = name[len("London Borough of ") :] + " Council"
+    elif not slip and name.startswith(("City of ", "City and County of ", "The ")):
+        slip = name.split(" of ", 1)[-1].removeprefix("The ")
+        slip = slip if slip.endswith(" Council") else slip.removesuffix(" Council") + " Council"
+    elif not slip and " & " in name:
+        slip = name.replace(" & ", " and ")
     elif not slip and name.endswith(" Council"):
         slip = name.replace(" County Council", " CC").replace(" City Council", " Council")
         slip = slip.replace(" Metropolitan Borough Council", " MBC")
         if slip == name:
             slip = name + " Children's Services"
+    return slip
+
+
+def m_unlisted_name(rng, b: Built) -> bool:
+    """FR008: the organisation's name typed as people say it, not picked from the list."""
+    org = b.draft["first_responder"]["organisation"]
+    slip = typed_name(rng, org["name"])
     if not slip or slip in form_lists().organisations:
         return False
     org["name"] = slip
+    return True
+
+
+TEAMS = {  # the team a first responder works in, which they add to the organisation's name
+    "police": ["Modern Slavery Unit", "Child Exploitation Team", "Public Protection Unit"],
+    "local_authority": ["Safeguarding Team", "Children's Services", "MASH", "Adult Social Care"],
+    "home_office": ["Safeguarding Team", "NRM Team"],
+    "national_crime_agency": ["Modern Slavery and Human Trafficking Unit"],
+    "glaa": ["Intelligence Team"],
+    "ngo": ["Anti-Trafficking Team", "Modern Slavery Service", "Outreach Team"],
+}  # fmt: skip
+
+
+def m_team_name(rng, b: Built) -> bool:
+    """FR008: the organisation named as its team says it: "Lincolnshire County Council
+    Safeguarding Team"."""
+    org = b.draft["first_responder"]["organisation"]
+    if org["type"] not in TEAMS:
+        return False
+    named = f"{org['name']} {rng.choice(TEAMS[org['type']])}"
+    if named in form_lists().organisations:
+        return False
+    org["name"] = named
     return True
 
 
@@ -4144,12 +4460,11 @@ def anonymise(pv: dict) -> None:
     for key in (
         "given_names",
         "family_name",
-        "aliases",
+        "nickname",
         "date_of_birth",
         "date_of_birth_estimated",
     ):
         pv.pop(key, None)
-    put(pv, "name_unknown", True, "potential_victim")
 
 
 def m_dtn_scotland(rng, b: Built) -> bool:
@@ -4161,6 +4476,7 @@ def m_dtn_scotland(rng, b: Built) -> bool:
     responder = make_responder(rng, b.plan.kind, nation)
     d["nation"] = nation
     d["first_responder"] = first_responder(rng, b.plan.kind, nation, responder, "adult")
+    del d["first_responder"]["contact_in_absence"]  # not asked on a Duty to Notify
     d["potential_victim"]["current_location"] = current_location(rng, responder.area)
     police = get(d, "safeguarding", "police")
     if police and police.get("notified"):
@@ -4190,46 +4506,38 @@ def m_dtn_named(rng, b: Built) -> bool:
         return False
     pv = d["potential_victim"]
     if rng.random() < 0.25:
-        put(d, "decision", decision(rng, pv, b.responder.area))
+        put(d, "decision", decision(rng, pv, b.responder.area, "duty_to_notify"))
         return True
-    pool = name_pool(rng, pv["nationality"], tuple(pv["languages"]))
+    pool = name_pool(rng, b.plan.nationality, tuple(pv["languages"]))
     given, family = person_name(rng, pool, pv["gender"][0])
-    del pv["name_unknown"]
     pv["given_names"], pv["family_name"] = given, family
     ordered(pv, "potential_victim")
     return True
 
 
-def m_unknown_and_type(rng, b: Built) -> bool:
-    """EXP001: `unknown` beside a known type."""
-    ex = b.draft["exploitation"]
-    if ex["types"] == ["unknown"]:
-        ex["types"] = ["unknown", rng.choice(["labour", "criminal", "sexual"])]
-    else:
-        ex["types"] = ex["types"] + ["unknown"]
+def m_no_kind(rng, b: Built) -> bool:
+    """REQ002: no kind of exploitation ticked, because it is not known yet (the service has no
+    tick for that: `other`, with what is known)."""
+    b.draft["exploitation"]["kinds"] = []
+    b.draft["exploitation"].pop("other_kind", None)
     return True
 
 
-def m_countries_disagree(rng, b: Built) -> bool:
-    """EXP002: the countries contradict the location."""
+def m_united_kingdom(rng, b: Built) -> bool:
+    """SVC003: the UK among the countries where the exploitation happened overseas, which the
+    service's list leaves out."""
     ex = b.draft["exploitation"]
-    nationality = b.draft["potential_victim"]["nationality"]
-    home = nationality if nationality not in ("GB", "unknown") else "FR"
-    if ex["location"] == "uk":
-        countries = [home]
-    elif ex["location"] == "overseas":
-        countries = ["GB"]
-    elif ex["location"] == "uk_and_overseas":
-        countries = ["GB"] if rng.random() < 0.5 else [home]
-    else:
+    if "countries" not in ex or len(ex["countries"]) >= 10:
         return False
-    put(ex, "countries", countries, "exploitation")
+    uk = rng.choice(["United Kingdom", "United Kingdom", "UK", "England"])
+    ex["countries"].insert(rng.randrange(len(ex["countries"]) + 1), uk)
     return True
 
 
 def m_form_mismatch(rng, b: Built) -> bool:
-    """EXP003: a form whose type is not listed."""
+    """EXP003: a form whose type none of the ticks is."""
     ex = b.draft["exploitation"]
+    types = {kind_types()[kind] for kind in ex["kinds"]}
     needs = {
         "county_lines": "criminal",
         "cannabis_cultivation": "criminal",
@@ -4238,7 +4546,7 @@ def m_form_mismatch(rng, b: Built) -> bool:
         "nail_bar": "labour",
         "sexual_exploitation_online": "sexual",
     }
-    options = [f for f, t in needs.items() if t not in ex["types"] and f not in ex.get("forms", [])]
+    options = [f for f, t in needs.items() if t not in types and f not in ex.get("forms", [])]
     if not options:
         return False
     put(ex, "forms", ex.get("forms", []) + [rng.choice(options)], "exploitation")
@@ -4324,7 +4632,7 @@ def m_stale(rng, b: Built) -> bool:
 
 
 def m_missing_required(rng, b: Built) -> bool:
-    """REQ001: a required member left out: a question skipped, or the answer the form asks
+    """REQ001: a required member left out: a question skipped, or the answer the service asks
     after a yes (the journey when they were taken somewhere)."""
     d = b.draft
     ex = d["exploitation"]
@@ -4335,14 +4643,19 @@ def m_missing_required(rng, b: Built) -> bool:
         ("exploitation", "how_it_started"),
         ("exploitation", "treatment"),
         ("exploitation", "ongoing"),
+        ("exploitation", "kinds"),
         ("exploiters", "who"),
-        ("first_responder", "contact_in_absence"),
         ("first_responder", "phone"),
+        ("first_responder", "last_name"),
         ("potential_victim", "current_location"),
         ("cooperation",),
+        ("background", "education"),
+        ("background", "previous_employment"),
         ("background",),
     ]
-    for member in ("journey", "what_keeps_them", "not_reported_reasons", "uk_towns"):
+    if d["route"] == "nrm":
+        options += [("first_responder", "contact_in_absence"), ("potential_victim", "family_name")]
+    for member in ("journey", "what_keeps_them", "not_reported_reasons", "uk_towns", "countries"):
         if member in ex:
             options.append(("exploitation", member))
     path = rng.choice(options)
@@ -4351,14 +4664,14 @@ def m_missing_required(rng, b: Built) -> bool:
 
 
 def m_bad_value(rng, b: Built) -> bool:
-    """REQ002: 2026-02-30, UK for GB, England for england, M, a phone extension, a blank
-    answer, "No" where the form's yes or no is true or false, a force the form's list does not
-    have, a document with its folder, a statement pasted in over the form's 15,000 characters."""
+    """REQ002: 2026-02-30, England for england, M, a phone extension, a blank answer, "No"
+    where the service's yes or no is true or false, a code the format does not have, a
+    document with its folder, eleven towns where the service takes ten."""
     d = b.draft
     pv, ex = d["potential_victim"], d["exploitation"]
     choice = rng.choice(
-        ["february", "february", "nationality", "nation", "gender", "phone", "language", "blank",
-         "blank", "tri", "force", "last_contact", "towns", "file", "long"]
+        ["february", "february", "nation", "gender", "phone", "language", "blank", "blank", "tri",
+         "last_contact", "towns", "file"]
     )  # fmt: skip
     if choice == "february":
         dates = [p for p in DATE_POINTERS[:6] if isinstance(get(d, *p), str)]
@@ -4366,8 +4679,6 @@ def m_bad_value(rng, b: Built) -> bool:
             return False
         path = rng.choice(dates)
         get(d, *path[:-1])[path[-1]] = "2026-02-30"
-    elif choice == "nationality":
-        pv["nationality"] = {"GB": "UK", "AL": "Albania", "VN": "vn"}.get(pv["nationality"], "XK")
     elif choice == "nation":
         d["nation"] = d["nation"].replace("_", " ").title()
     elif choice == "gender":
@@ -4379,17 +4690,6 @@ def m_bad_value(rng, b: Built) -> bool:
         ex[member] = rng.choice([" ", ""])
     elif choice == "tri":
         ex["taken_somewhere"] = "yes" if ex["taken_somewhere"] else "no"
-    elif choice == "force":
-        report = d["crime_report"]
-        if not report["exists"]:
-            return False
-        force = report["police_force"]
-        slip = NAME_SLIPS.get(force) or force.replace("Constabulary", "Police")
-        if slip == force:
-            slip = force.replace(" Police", " Constabulary")
-        if slip in form_lists().forces:
-            return False
-        report["police_force"] = slip
     elif choice == "last_contact":
         ex["last_contact"] = rng.choice(["last week", "within_a_week", "1 month"])
     elif choice == "towns":
@@ -4402,13 +4702,28 @@ def m_bad_value(rng, b: Built) -> bool:
             return False
         item = d["evidence"][0]
         item["file"] = "C:\\Users\\Documents\\Referrals\\" + item["file"]
-    elif choice == "long":
-        account = ex["what_they_had_to_do"]
-        ex["what_they_had_to_do"] = " ".join([account] * (15_100 // len(account) + 1))
     else:
         pv["languages"] = [
             {"vi": "vn", "sq": "al", "ar": "arabic", "en": "EN"}.get(pv["languages"][0], "xx")
         ] + pv["languages"][1:]
+    return True
+
+
+def m_count_in_words(rng, b: Built) -> bool:
+    """SVC009: the number of children in words ("two"), where the service takes digits."""
+    children = b.draft["potential_victim"].get("children", {})
+    if not children.get("has"):
+        return False
+    children["count"] = COUNT_WORDS[children["count"] - 1]
+    return True
+
+
+def m_too_long(rng, b: Built) -> bool:
+    """SVC005: a statement pasted in over the service's 15,000 characters (as it counts them:
+    each line break two)."""
+    ex = b.draft["exploitation"]
+    account = ex["what_they_had_to_do"]
+    ex["what_they_had_to_do"] = "\n".join([account] * (15_100 // (len(account) + 2) + 1))
     return True
 
 
@@ -4420,7 +4735,7 @@ def m_journey_not_taken(rng, b: Built) -> bool:
     if ex["taken_somewhere"]:
         ex["taken_somewhere"] = False
         return True
-    if d["potential_victim"]["nationality"] in ("GB", "unknown"):
+    if b.plan.nationality in ("GB", "unknown"):
         return False
     journey = fill(
         rng,
@@ -4439,22 +4754,23 @@ def m_child_decision(rng, b: Built) -> bool:
     if not is_child(d) or "decision" in d or "support" in d:
         return False
     if rng.random() < 0.6:
-        put(d, "decision", decision(rng, d["potential_victim"], b.responder.area))
+        put(d, "decision", decision(rng, d["potential_victim"], b.responder.area, "nrm"))
     else:
         put(d, "support", support_request(rng, d["potential_victim"], b.words))
     return True
 
 
 def m_unsafe_address(rng, b: Built) -> bool:
-    """DEC001: the decision is to go where it is not safe to write, or to someone the person
-    has not given permission to receive it."""
+    """DEC001: the decision is to go where it is not safe to write (the box left unticked, or
+    false), or to someone the person has not given permission to receive it."""
     found = b.draft.get("decision")
     if not found:
         return False
-    if found["recipient"] == "someone_else" and rng.random() < 0.5:
-        found["permission"] = False
+    tick = rng.choice([t for t in ("email_safe", "post_safe", "permission") if t in found])
+    if tick != "permission" and rng.random() < 0.5:  # the box left unticked
+        del found[tick]
     else:
-        found["safe_to_write"] = False
+        found[tick] = False
     return True
 
 
@@ -4468,22 +4784,28 @@ def m_indicators_not_identified(rng, b: Built) -> bool:
     del pro["indicators_details"]
     if "indicators" not in ex:
         child = is_child(d)
-        codes = indicators_for(rng, ex["types"], child, ex["location"] != "uk")
+        codes = indicators_for(rng, b.types, child, ex["location"] != "uk")
         put(ex, "indicators", codes, "exploitation")
     return True
 
 
 def m_misspelt(rng, b: Built) -> bool:
-    """INP003: a misspelt member name (`familyname`)."""
+    """INP003: a misspelt member name (`familyname`, `surname`)."""
     d = b.draft
     pv = d["potential_victim"]
     options = [("first_responder", "email", "e-mail"),
-               ("first_responder", "contact_in_absence", "contact_in_absense"),
+               ("first_responder", "first_name", "firstname"),
+               ("first_responder", "last_name", "surname"),
                ("exploitation", "how_it_started", "how_it_start"),
                ("exploitation", "living_conditions", "living_condition"),
                ("professional", "insight", "insights")]  # fmt: skip
+    if "contact_in_absence" in d["first_responder"]:
+        options += [("first_responder", "contact_in_absence", "contact_in_absense")]
     if "family_name" in pv:
-        options += [("potential_victim", "family_name", "familyname")] * 3
+        options += [("potential_victim", "family_name", "familyname")] * 2
+        options += [("potential_victim", "given_names", "given_name")] * 2
+    if "nickname" in pv:
+        options += [("potential_victim", "nickname", "nick_name")]
     if "date_of_birth" in pv:
         options += [("potential_victim", "date_of_birth", "date_of_brith")]
     if "town" in pv.get("current_location", {}):
@@ -4492,6 +4814,8 @@ def m_misspelt(rng, b: Built) -> bool:
         options += [("police", "crime_reference", "crime_ref")]
     if "ended_on" in d["exploitation"]:
         options += [("exploitation", "ended_on", "end_date")]
+    if "uk_location_details" in d["exploitation"]:
+        options += [("exploitation", "uk_location_details", "uk_location_detail")]
     if "whereabouts" in d["exploiters"]:
         options += [("exploiters", "whereabouts", "where_abouts")]
     if "previous_employment" in d["background"]:
@@ -4505,9 +4829,228 @@ def m_misspelt(rng, b: Built) -> bool:
     return True
 
 
+def m_version2_member(rng, b: Built) -> bool:
+    """INP003: a member of format version 2 kept in a version 3 draft, copied from an old one
+    (`aliases` for `nickname`, the first responder's one `name`, `types` for the ticks)."""
+    d = b.draft
+    pv, fr, ex = d["potential_victim"], d["first_responder"], d["exploitation"]
+    choice = rng.choice(["name", "name", "types", "aliases", "location_details"])
+    if choice == "name":  # in the first name's place
+        fr["first_name"] = f"{fr['first_name']} {fr.pop('last_name')}"
+        rename_key(fr, "first_name", "name")
+    elif choice == "types":
+        ex["types"] = [t if t != "unknown" else "other" for t in b.types]
+        del ex["kinds"]
+        ex.pop("other_kind", None)
+        ordered(ex, "exploitation")
+    elif choice == "aliases" and "nickname" in pv:
+        rename_key(pv, "nickname", "aliases")
+        pv["aliases"] = pv["aliases"].split(", ")
+    elif choice == "location_details" and "uk_location_details" in ex:
+        rename_key(ex, "uk_location_details", "location_details")
+    else:
+        return False
+    return True
+
+
 def m_other_version(rng, b: Built) -> bool:
     """INP005: a draft of a format version this tool does not know."""
-    b.draft["format_version"] = 3
+    b.draft["format_version"] = 4
+    return True
+
+
+# Answers typed instead of chosen from the service's lists: the name people use, the
+# abbreviation, the code of format version 2, the lower case of a quick note.
+TOWN_SLIPS = {
+    "Newcastle upon Tyne": "Newcastle", "Stoke-on-Trent": "Stoke", "Brighton and Hove": "Brighton",
+    "King's Lynn": "Kings Lynn", "Southend-on-Sea": "Southend", "Barrow-in-Furness": "Barrow",
+    "Kingston upon Hull": "Hull", "Derry / Londonderry": "Londonderry", "Sutton Coldfield":
+    "Sutton Coldfield, Birmingham", "Weston-Super-Mare": "Weston-super-Mare",
+}  # fmt: skip
+REGION_SLIPS = {
+    "Greater London": "London", "Greater Manchester": "Manchester", "West Midlands": "Birmingham",
+    "West Yorkshire": "Yorkshire", "South Yorkshire": "Yorkshire", "South Glamorgan":
+    "Glamorgan", "West Glamorgan": "Swansea", "City of Glasgow": "Glasgow", "City of Edinburgh":
+    "Edinburgh", "County Antrim": "Co. Antrim", "County Armagh": "Co. Armagh", "Tyne and Wear":
+    "Tyneside", "Merseyside": "Liverpool", "Lincolnshire": "Lincs", "Hampshire": "Hants",
+}  # fmt: skip
+COUNTRY_SLIPS = {
+    "Vietnam": "Viet Nam", "Czechia": "Czech Republic", "Ivory Coast": "Côte d'Ivoire",
+    "Congo (Democratic Republic)": "DRC", "The Gambia": "Gambia", "Burma": "Myanmar",
+    "Turkey": "Türkiye", "United Arab Emirates": "UAE", "Netherlands": "Holland",
+    "Iraq": "Kurdistan", "Eritrea": "Eritria", "Albania": "Albanian",
+}  # fmt: skip
+NATIONS = {"england": "England", "wales": "Wales", "scotland": "Scotland",
+           "northern_ireland": "Northern Ireland"}  # fmt: skip
+
+
+def typed_town(listed: str) -> str:
+    """A town as typed: "Cardiff" for "Cardiff / Caerdydd", "Newcastle", else in lower case."""
+    slip = TOWN_SLIPS.get(listed) or listed.split(" / ")[0]
+    return slip if slip not in form_lists().towns else listed.lower()
+
+
+def m_typed_town(rng, b: Built) -> bool:
+    """SVC003: a town typed, not chosen from the service's list: where they are staying, or
+    where they were exploited."""
+    d = b.draft
+    towns = d["exploitation"].get("uk_towns", [])
+    places = [(d["potential_victim"]["current_location"], "town")]
+    places += [(towns, i) for i in range(len(towns))]
+    places = [(parent, key) for parent, key in places if parent[key] != "Unknown"]
+    if not places:
+        return False
+    parent, key = rng.choice(places)
+    parent[key] = typed_town(parent[key])
+    return True
+
+
+def m_typed_region(rng, b: Built) -> bool:
+    """SVC003: the region typed as people say it ("London", "Lincs"), or the nation."""
+    location = b.draft["potential_victim"]["current_location"]
+    if location["region"] == "Unknown":
+        return False
+    location["region"] = REGION_SLIPS.get(location["region"]) or NATIONS[b.draft["nation"]]
+    return True
+
+
+def m_typed_local_authority(rng, b: Built) -> bool:
+    """SVC003: the council contacted about a child typed as people say it: "Cardiff Council"
+    for "City of Cardiff Council", "Croydon Council", "Kent CC"."""
+    services = get(b.draft, "safeguarding", "children_services")
+    if not services or "local_authority" not in services:
+        return False
+    slip = typed_name(rng, services["local_authority"])
+    if not slip or slip in form_lists().local_authorities:
+        return False
+    services["local_authority"] = slip
+    return True
+
+
+def m_nationality_code(rng, b: Built) -> bool:
+    """SVC003: the nationality as format version 2 wrote it, an ISO code ("VN"), or as the
+    country ("Albania", "UK"), or in lower case."""
+    pv = b.draft["potential_victim"]
+    code = b.plan.nationality
+    if code == "unknown":
+        return False
+    roll = rng.random()
+    if roll < 0.5:
+        pv["nationality"] = code if code != "GB" else rng.choice(["GB", "UK"])
+    elif roll < 0.75 and country_entry(code):
+        pv["nationality"] = country_entry(code)
+    else:
+        pv["nationality"] = pv["nationality"].lower()
+    return True
+
+
+def m_typed_force(rng, b: Built) -> bool:
+    """SVC003: the police force of the crime reference typed ("Metropolitan Police", "Kent
+    Constabulary"), not chosen from the list."""
+    report = b.draft["crime_report"]
+    if not report["exists"]:
+        return False
+    slip = typed_name(rng, report["police_force"])
+    if not slip or slip in form_lists().forces:
+        return False
+    report["police_force"] = slip
+    return True
+
+
+def m_typed_country(rng, b: Built) -> bool:
+    """SVC003: a country where it happened typed as people say it ("Viet Nam", "Kurdistan"), or
+    as format version 2 wrote it, an ISO code."""
+    countries = b.draft["exploitation"].get("countries")
+    if not countries or countries == ["Unknown"]:
+        return False
+    index = rng.choice([i for i, c in enumerate(countries) if c != "Unknown"])
+    codes = {entry: code for code, entry in form_lists().country_entries.items()}
+    countries[index] = COUNTRY_SLIPS.get(countries[index]) or codes[countries[index]]
+    return True
+
+
+def m_phone_abroad(rng, b: Built) -> bool:
+    """SVC001: the person's own number from abroad written as it is dialled at home, without
+    the country code: the service reads it as a UK number, and refuses it."""
+    contact = get(b.draft, "support", "contact")
+    if not contact or contact["by"] != "own_phone" or b.plan.nationality not in FOREIGN_MOBILES:
+        return False
+    contact["phone"] = foreign_mobile(rng, b.plan.nationality, home=True)
+    return True
+
+
+def m_drama_number(rng, b: Built) -> bool:
+    """SVC001: a number from Ofcom's ranges for drama, copied from a training example or a
+    template, which the service refuses."""
+    contact = get(b.draft, "support", "contact")
+    if not contact or contact["by"] == "none":
+        return False
+    parent = contact if contact["by"] == "own_phone" else contact["alternative"]
+    parent["phone"] = f"{rng.choice(['07700 900', '01632 960'])}{rng.randint(0, 999):03d}"
+    return True
+
+
+def m_address_in_details(rng, b: Built) -> bool:
+    """SVC004: an email or web address in the details of the last contact or of co-operation,
+    which the service refuses (it guards those two against addresses)."""
+    d = b.draft
+    words = b.words or {}
+    boss = ascii_fold(str(words.get("boss", "")).split(" ")[-1]) or "boss"
+    if "details" in d["cooperation"] and rng.random() < 0.4:
+        given, family = staff_member(rng, d["nation"])
+        domain = d["first_responder"]["email"].split("@")[1]
+        officer = f"{given} {family}, {staff_email(rng, given, family, domain)}"
+        d["cooperation"]["details"] += f" The officer in the case is {officer}."
+        return True
+    number = rng.randint(1, 99)
+    address = rng.choice([f"{boss}{number}@{rng.choice(WEBMAIL)}", f"facebook.com/{boss}.{number}"])
+    said = " [Messages came|{He} was contacted] from " + address + "."
+    d["exploitation"]["last_contact_details"] += fill(rng, said, words)
+    return True
+
+
+LINES = {  # one-line answers that people paste on two lines, by how often
+    ("decision", "post", "building_and_street"): 4, ("background", "place_of_birth"): 2,
+    ("potential_victim", "home_office_references", "details"): 2, ("first_responder", "role"): 1,
+    ("support", "contact", "alternative", "relationship"): 1,
+}  # fmt: skip
+
+
+def m_line_break(rng, b: Built) -> bool:
+    """REQ002: a line break in a one-line answer: an address or a reference pasted from a
+    letter, on two lines after its first comma; a role on two."""
+    answers = {
+        path: weight for path, weight in LINES.items() if isinstance(get(b.draft, *path), str)
+    }
+    answers = {path: w for path, w in answers.items() if re.search(r"[,;] ", get(b.draft, *path))}
+    if not answers:
+        return False
+    path = pick(rng, answers)
+    text = get(b.draft, *path)
+    get(b.draft, *path[:-1])[path[-1]] = re.sub(r"([,;]) ", r"\1\n", text, count=1)
+    return True
+
+
+def m_word_dash(rng, b: Built) -> bool:
+    """SVC006: an answer pasted from a word processor, which made a dash of " - ": the service
+    stores an en or em dash as a hyphen."""
+    ex = b.draft["exploitation"]
+    member = rng.choice(["when", "how_it_started", "treatment", "what_they_had_to_do"])
+    if not isinstance(ex.get(member), str) or not re.search(r"[,;] ", ex[member]):
+        return False
+    ex[member] = re.sub(r"[,;] ", rng.choice([" \u2013 ", " \u2014 "]), ex[member], count=1)
+    return True
+
+
+def m_photo_type(rng, b: Built) -> bool:
+    """SVC007: a document the upload page refuses: a phone's photo as HEIC, a note as text, an
+    email saved from Outlook."""
+    items = b.draft.get("evidence")
+    if not items:
+        return False
+    item = rng.choice(items)
+    stem = item["file"].rsplit(".", 1)[0]
+    item["file"] = stem + ("." + rng.choice(["heic", "heic", "txt", "msg"]))
     return True
 
 
@@ -4584,33 +5127,52 @@ MISTAKES = [
     Mistake("RTE002", 2, "org", m_dtn_scotland),
     Mistake("RTE003", 1.5, "consent", m_dtn_consent),
     Mistake("RTE004", 4, "route", m_dtn_named),
-    Mistake("EXP001", 1.5, "types", m_unknown_and_type),
-    Mistake("EXP002", 3, "countries", m_countries_disagree),
+    Mistake("REQ002", 1.5, "types", m_no_kind),  # version 2's `unknown` beside a type
+    Mistake("SVC003", 3, "countries", m_united_kingdom),  # version 2's countries and location
     Mistake("EXP003", 3, "types", m_form_mismatch),
     Mistake("EXP004", 2, "age", m_while_child_wrong),
     Mistake("EXP005", 2, "when", m_when_without_year),
     Mistake("DAT001", 5, "dates", m_future_date),
     Mistake("DAT002", 2, "dates", m_ends_before),
     Mistake("DAT003", 1.5, "dates", m_prepared_later),
-    Mistake("DAT004", 4, "dates", m_stale),
+    Mistake("DAT004", 6, "dates", m_stale),
     Mistake("DEC001", 3, "decision", m_unsafe_address),
     Mistake("DEC002", 3, "decision", m_child_decision),
     Mistake("PRO001", 2, "indicators", m_indicators_not_identified),
     Mistake("REQ001", 4, "required", m_missing_required),
-    Mistake("REQ002", 5, "value", m_bad_value),
+    Mistake("REQ002", 4.5, "value", m_bad_value),
+    Mistake("SVC005", 0.5, "value", m_too_long),
+    Mistake("SVC009", 2, "value", m_count_in_words),  # fits few drafts
     Mistake("REQ002", 3, "journey", m_journey_not_taken),
     Mistake("INP001", 2, "file", t_truncated, text=True, alone=True),
     Mistake("INP002", 2, "file", t_repeated, text=True),
     Mistake("INP003", 4, "spelling", m_misspelt),
     Mistake("INP004", 2, "file", t_not_utf8, text=True, alone=True),
     Mistake("INP005", 0.5, "file", m_other_version, alone=True),
+    # What version 3 catches that version 2 did not: answers the service would refuse.
+    Mistake("SVC003", 8, "lists", m_typed_town),
+    Mistake("SVC003", 3, "lists", m_typed_region),
+    Mistake("SVC003", 6, "lists", m_typed_local_authority),
+    Mistake("SVC003", 6, "lists", m_nationality_code),
+    Mistake("SVC003", 3, "lists", m_typed_force),
+    Mistake("SVC003", 3, "lists", m_typed_country),
+    Mistake("FR008", 5, "org", m_team_name),
+    Mistake("INP003", 3, "spelling", m_version2_member),
+    Mistake("SVC001", 6, "phone", m_phone_abroad),  # fits few drafts
+    Mistake("SVC001", 3, "phone", m_drama_number),
+    Mistake("SVC004", 4, "details", m_address_in_details),
+    Mistake("REQ002", 4, "line", m_line_break),
+    Mistake("SVC006", 3, "dash", m_word_dash),
+    Mistake("SVC007", 2, "upload", m_photo_type),
 ]
 # Pairs of groups where the second mistake could undo or hide the first: the date shifts and
 # the age rules both read dates; removing an object (a consent note, a guardian) loses a date
 # made wrong inside it; an adult made a child by the age mistakes escapes the adult consent
 # rules, and a child made an adult may have a decision; a misspelt member can remove what
 # another mistake changed; an invalid value (a nation "England", a date 2026-02-30) defeats the
-# rules that read it; moving or retyping the dates rewrites the account of when.
+# rules that read it; moving or retyping the dates rewrites the account of when; a new first
+# responder or place (RTE002) replaces a typed answer; a child made an adult has no local
+# authority to type.
 CONFLICTS = {
     frozenset(pair)
     for pair in [("dates", "age"), ("dates", "spelling"), ("dates", "value"),
@@ -4619,13 +5181,22 @@ CONFLICTS = {
                  ("age", "note"), ("age", "spelling"), ("age", "value"), ("age", "route"),
                  ("spelling", "police"), ("spelling", "required"), ("spelling", "value"),
                  ("org", "spelling"), ("org", "value"), ("org", "route"), ("org", "required"),
-                 ("value", "countries"), ("value", "guardian"), ("value", "route"),
+                 ("value", "countries"), ("value", "guardian"), ("value", "route"), ("route", "required"),
                  ("value", "required"), ("value", "consent"), ("value", "note"),
                  ("value", "services"), ("decision", "age"), ("decision", "route"),
                  ("decision", "value"), ("decision", "consent"), ("when", "dates"),
                  ("when", "age"), ("when", "required"), ("when", "value"),
                  ("when", "spelling"), ("indicators", "required"), ("indicators", "value"),
-                 ("journey", "required"), ("journey", "value"), ("journey", "spelling")]
+                 ("journey", "required"), ("journey", "value"), ("journey", "spelling"),
+                 ("lists", "spelling"), ("lists", "services"), ("lists", "required"),
+                 ("lists", "value"), ("lists", "org"), ("lists", "countries"), ("lists", "age"),
+                 ("types", "spelling"), ("types", "required"), ("types", "value"),
+                 ("phone", "age"), ("phone", "decision"), ("details", "spelling"),
+                 ("details", "required"), ("details", "value"), ("line", "spelling"),
+                 ("line", "required"), ("line", "decision"), ("line", "value"),
+                 ("line", "age"), ("line", "org"), ("dash", "value"), ("dash", "required"), ("dash", "spelling"),
+                 ("dash", "when"), ("dash", "dates"), ("dash", "journey"), ("upload", "value"),
+                 ("upload", "route"), ("upload", "age")]
 }  # fmt: skip
 
 
