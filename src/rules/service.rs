@@ -182,6 +182,9 @@ fn refused(answer: &Answer, rule: &Validator, text: &str, cx: &Context) -> Optio
                  words"
             ),
         ),
+        // A text is at most two units as sent for each of its bytes (a line break, one byte,
+        // is sent as two; no other character is more units than bytes), so most need no count.
+        Check::Maxlength if text.len().saturating_mul(2) <= rule.max? => return None,
         Check::Maxlength => {
             let (max, length) = (rule.max?, validators::length_as_sent(text));
             if length <= max {
@@ -231,10 +234,10 @@ fn refused(answer: &Answer, rule: &Validator, text: &str, cx: &Context) -> Optio
 /// without a list (an option's value is the schema's).
 fn not_an_entry(answer: &Answer, text: &str, quoted: &str, why: &str) -> Option<(&'static Rule, String)> {
     let list = answer.field.list.as_deref()?;
-    let entries = crate::service::entries(list)?;
-    if entries.iter().any(|entry| entry == text) {
+    if crate::service::is_entry(list, text) {
         return None;
     }
+    let entries = crate::service::entries(list)?;
     // The suggestions are the service's entries, never the draft's value: an ISO code names the
     // one entry it stands for (`VN`: Vietnamese), else the nearest by spelling.
     let coded = list.strip_suffix(".json").and_then(|name| crate::render::words::service_entry(name, text));

@@ -57,6 +57,7 @@ impl Answer {
 /// answer of their kind. A member the schema found wrong reads as absent (the draft says so).
 pub fn answers(draft: &Draft) -> Vec<Answer> {
     let mut out: Vec<Answer> = Vec::new();
+    let mut entered = std::collections::HashSet::new();
     for section in TABLE.sections.iter().filter(|s| !s.record && s.applies(draft)) {
         for question in section.questions.iter().filter(|q| q.applies(draft)) {
             let field = match question.service_field(draft) {
@@ -70,7 +71,7 @@ pub fn answers(draft: &Draft) -> Vec<Answer> {
                 // An item the schema found wrong (a tick, a town) reads as absent, as its list
                 // does; and a member asked in two sections (gender: a referral's, a Duty to
                 // Notify's) is entered once.
-                if draft.get(&answer.pointer).is_some() && !out.iter().any(|a| a.field == answer.field) {
+                if draft.get(&answer.pointer).is_some() && entered.insert(answer.field.clone()) {
                     out.push(answer);
                 }
             }

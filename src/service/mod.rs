@@ -8,7 +8,7 @@ pub mod answers;
 pub mod validators;
 
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{LazyLock, OnceLock};
 
 /// What of `online-service.json` the project reads; the rest (the service's headings in other
@@ -289,30 +289,43 @@ pub fn journeys() -> &'static Journeys {
 /// list (`data/first-responders.json`, `online_form.organisations`), so that the list has one
 /// source.
 pub fn entries(list: &str) -> Option<&'static [String]> {
-    static LISTS: LazyLock<HashMap<&'static str, Vec<String>>> = LazyLock::new(|| {
-        #[derive(Deserialize)]
-        struct Registry {
-            online_form: OnlineForm,
-        }
-        #[derive(Deserialize)]
-        struct OnlineForm {
-            organisations: Vec<String>,
-        }
-        let read = |text: &str| serde_json::from_str(text).expect("data/online-form/ holds lists of names");
-        let registry: Registry =
-            serde_json::from_str(crate::registry::BUILT_IN).expect("the built-in registry is JSON");
-        HashMap::from([
-            ("organisations.json", registry.online_form.organisations),
-            ("uk-local-authorities.json", read(include_str!("../../data/online-form/uk-local-authorities.json"))),
-            ("uk-cities-and-towns.json", read(include_str!("../../data/online-form/uk-cities-and-towns.json"))),
-            ("uk-regions.json", read(include_str!("../../data/online-form/uk-regions.json"))),
-            ("uk-police-forces.json", read(include_str!("../../data/online-form/uk-police-forces.json"))),
-            ("countries.json", read(include_str!("../../data/online-form/countries.json"))),
-            ("nationalities.json", read(include_str!("../../data/online-form/nationalities.json"))),
-        ])
-    });
-    LISTS.get(list).map(Vec::as_slice)
+    LISTS.get(list).map(|list| list.entries.as_slice())
 }
+
+/// Whether the text is an entry of a pick list, by the file name a field's `list` gives: looked
+/// up, not searched, since a batch asks it of every town, region and nationality.
+pub fn is_entry(list: &str, text: &str) -> bool {
+    LISTS.get(list).is_some_and(|list| list.set.contains(text))
+}
+
+/// A pick list: its entries in the service's order, and the same for looking one up.
+struct List {
+    entries: Vec<String>,
+    set: HashSet<String>,
+}
+
+static LISTS: LazyLock<HashMap<&'static str, List>> = LazyLock::new(|| {
+    #[derive(Deserialize)]
+    struct Registry {
+        online_form: OnlineForm,
+    }
+    #[derive(Deserialize)]
+    struct OnlineForm {
+        organisations: Vec<String>,
+    }
+    let read = |text: &str| serde_json::from_str(text).expect("data/online-form/ holds lists of names");
+    let registry: Registry = serde_json::from_str(crate::registry::BUILT_IN).expect("the built-in registry is JSON");
+    let lists: [(&'static str, Vec<String>); 7] = [
+        ("organisations.json", registry.online_form.organisations),
+        ("uk-local-authorities.json", read(include_str!("../../data/online-form/uk-local-authorities.json"))),
+        ("uk-cities-and-towns.json", read(include_str!("../../data/online-form/uk-cities-and-towns.json"))),
+        ("uk-regions.json", read(include_str!("../../data/online-form/uk-regions.json"))),
+        ("uk-police-forces.json", read(include_str!("../../data/online-form/uk-police-forces.json"))),
+        ("countries.json", read(include_str!("../../data/online-form/countries.json"))),
+        ("nationalities.json", read(include_str!("../../data/online-form/nationalities.json"))),
+    ];
+    lists.into_iter().map(|(name, entries)| (name, List { set: entries.iter().cloned().collect(), entries })).collect()
+});
 
 impl Field {
     /// Whether the answer is one of the entries the service offers but refuses, compared as

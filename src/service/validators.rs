@@ -146,6 +146,17 @@ static FORMATTERS: LazyLock<HashMap<&'static str, Option<Replace>>> = LazyLock::
     compiled.collect()
 });
 
+/// Whether a formatter changes the text: a match that is not its own replacement already (the
+/// hyphens formatter leaves a lone `-` as it is, and makes an en dash or `--` one), found
+/// without writing the text again.
+fn changes_by(name: &str, text: &str) -> bool {
+    match FORMATTERS.get(name).unwrap_or_else(|| panic!("the service defines the formatter {name}")) {
+        None => text.trim_matches(is_js_space) != text,
+        Some(Replace { regex, global: true, with }) => regex.find_iter(text).any(|found| found.as_str() != *with),
+        Some(Replace { regex, global: false, with }) => regex.find(text).is_some_and(|found| found.as_str() != *with),
+    }
+}
+
 /// One formatter applied to a text.
 fn apply(name: &str, text: &str) -> String {
     match FORMATTERS.get(name).unwrap_or_else(|| panic!("the service defines the formatter {name}")) {
@@ -324,9 +335,10 @@ pub fn file_size(bytes: u64, rule: &Validator) -> bool {
 
 /// A sanitisation rule compiled: what it looks for, and its replaces in order, each JavaScript
 /// global and case-insensitive. Some look ahead (`<(?!-)`), which the regex crate cannot;
-/// fancy-regex can.
+/// fancy-regex can. `finds` is the target itself, ignoring ASCII case as the steps do.
 struct Sanitiser {
     target: &'static str,
+    finds: regex::Regex,
     steps: Vec<(fancy_regex::Regex, &'static str)>,
 }
 
@@ -341,12 +353,11 @@ impl Sanitiser {
         self.steps.iter().fold(text, replace)
     }
 
-    /// Whether the text holds the rule's target (ignoring ASCII case, as its steps do): every
-    /// step matches only text that does, and most answers hold none, so the patterns (the most
-    /// of a check's time on a long answer) run only where they can change something.
+    /// Whether the text holds the rule's target: every step matches only text that does, and
+    /// most answers hold none, so the patterns (the most of a check's time on a long answer) run
+    /// only where they can change something.
     fn may_change(&self, text: &str) -> bool {
-        let target = self.target.as_bytes();
-        text.as_bytes().windows(target.len()).any(|window| window.eq_ignore_ascii_case(target))
+        self.finds.is_match(text)
     }
 }
 
@@ -357,16 +368,39 @@ static SANITISER: LazyLock<Vec<Sanitiser>> = LazyLock::new(|| {
     };
     let rules = SERVICE.sanitisation.rules.iter().map(|rule| {
         let steps = rule.steps.iter().map(|step| (compile(&step.regex, &step.flags), step.replace.as_str()));
-        Sanitiser { target: &rule.target, steps: steps.collect() }
+        Sanitiser { target: &rule.target, finds: literal(&rule.target), steps: steps.collect() }
     });
     rules.collect()
 });
+
+/// Any of the sanitiser's targets: one scan of a text that holds none (most do) says the
+/// sanitiser leaves it as it is.
+static ANY_TARGET: LazyLock<regex::Regex> = LazyLock::new(|| {
+    let targets: Vec<String> = SERVICE.sanitisation.rules.iter().map(|rule| regex::escape(&rule.target)).collect();
+    literal_alternatives(&targets.join("|"))
+});
+
+/// A literal, found ignoring ASCII case (as JavaScript's `i` flag does for these targets).
+fn literal(text: &str) -> regex::Regex {
+    literal_alternatives(&regex::escape(text))
+}
+
+fn literal_alternatives(pattern: &str) -> regex::Regex {
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .unicode(false)
+        .build()
+        .unwrap_or_else(|error| panic!("the sanitiser's targets compile: {error}"))
+}
 
 /// The text as the service stores it, once every check has passed (hof's `_sanitize`, which the
 /// service turns on for every page): `<`, `>`, `[`, `]` and `~` gain a `-`, `|`, `/*` and `*/`
 /// become `-`, runs of `&` and `@` one, and a few strings of attacks (`c:\`, `cmd.exe`, `&#`,
 /// `%U`...) `-`.
 pub fn sanitise(text: &str) -> String {
+    if !ANY_TARGET.is_match(text) {
+        return text.to_owned();
+    }
     SANITISER.iter().fold(text.to_owned(), |text, rule| rule.apply(text))
 }
 
@@ -376,8 +410,11 @@ pub fn sanitise(text: &str) -> String {
 /// `&&`...) that changes the formatted text.
 pub fn changes(field: &Field, text: &str) -> Vec<&'static str> {
     let mut changes = Vec::new();
-    if field.formatters.iter().any(|name| name == "hyphens") && apply("hyphens", text) != text {
+    if field.formatters.iter().any(|name| name == "hyphens") && changes_by("hyphens", text) {
         changes.push("a dash run");
+    }
+    if !ANY_TARGET.is_match(text) {
+        return changes;
     }
     // The sanitiser sees the formatted text.
     let mut text = format(field, text);
